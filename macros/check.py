@@ -1,0 +1,138 @@
+"""Check step: cross-references between loaded models and from Markdown pages to the data."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .colour import contrast_ratio
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .load import Catalogue
+
+CONTENT = "content"
+
+# Macros whose first argument names something in the catalogue: macro -> (kind, attribute).
+REFERENCE_MACROS = {
+    "werkblad": ("werkblad", "worksheets"),
+    "werkblad_link": ("werkblad", "worksheets"),
+    "principe": ("principe", "principles"),
+    "oefening": ("oefening", "exercises"),
+    "cursus": ("cursus", "courses"),
+    "basistaak": ("basistaak", "tasks"),
+}
+MACRO_CALL = re.compile(r"\b(" + "|".join(REFERENCE_MACROS) + r")\(\s*[\"']([^\"']*)[\"']")
+
+
+def _refs(cat: "Catalogue", kind: str, ident: str, loc_key: str, values, known: dict,
+          what: str) -> list[Problem]:
+    source = cat.source(kind, ident)
+    problems = []
+    for i, value in enumerate(values):
+        if value not in known and value not in cat.failed:
+            problems.append(Problem(source.file, source.line_of((loc_key, i)), f"{loc_key}[{i}]",
+                                    f"onbekende {what} '{value}'; kies uit: "
+                                    f"{', '.join(sorted(known)) or '(nog geen)'}"))
+    return problems
+
+
+def _check_worksheets(cat: "Catalogue") -> list[Problem]:
+    problems = []
+    for ws in cat.worksheets.values():
+        problems += _refs(cat, "werkblad", ws.id, "principes", ws.principles, cat.principles,
+                          "principe")
+        if ws.task and ws.task not in cat.tasks:
+            src = cat.source("werkblad", ws.id)
+            problems.append(Problem(src.file, src.line_of(("basistaak",)), "basistaak",
+                                    f"onbekende basistaak '{ws.task}'; kies uit: "
+                                    f"{', '.join(cat.tasks)}"))
+    return problems
+
+
+def _check_exercises(cat: "Catalogue") -> list[Problem]:
+    problems = []
+    for ex in cat.exercises.values():
+        problems += _refs(cat, "oefening", ex.id, "principes", ex.principles, cat.principles,
+                          "principe")
+        problems += _refs(cat, "oefening", ex.id, "werkbladen", ex.worksheets, cat.worksheets,
+                          "werkblad")
+    return problems
+
+
+def _check_courses(cat: "Catalogue") -> list[Problem]:
+    problems = []
+    for course in cat.courses.values():
+        src = cat.source("cursus", course.id)
+        for s, session in enumerate(course.sessions):
+            total = 0
+            for i, item in enumerate(session.items):
+                loc = ("dagdelen", s, "onderdelen", i)
+                if item.exercise is not None:
+                    ex = cat.exercises.get(item.exercise)
+                    if ex is None:
+                        if item.exercise in cat.failed:
+                            continue
+                        problems.append(Problem(src.file, src.line_of(loc + ("oefening",)),
+                                                f"dagdelen[{s}].onderdelen[{i}]",
+                                                f"onbekende oefening '{item.exercise}'; kies uit: "
+                                                f"{', '.join(sorted(cat.exercises))}"))
+                        continue
+                    total += ex.minutes
+                else:
+                    total += item.pause or item.minutes or 0
+            if total > session.length:
+                problems.append(Problem(src.file, src.line_of(("dagdelen", s, "lengte")),
+                                        f"dagdelen[{s}]",
+                                        f"'{session.title}' duurt {total} minuten, maar het "
+                                        f"dagdeel is {session.length} minuten lang; haal "
+                                        f"{total - session.length} minuten weg"))
+    return problems
+
+
+def _check_edition(cat: "Catalogue") -> list[Problem]:
+    ed = cat.edition
+    if ed is None:
+        return []
+    src = cat.source("editie", "editie")
+    problems = []
+    if ed.logo and not (cat.edition_dir / ed.logo).is_file():
+        problems.append(Problem(src.file, src.line_of(("logo",)), "logo",
+                                f"logo '{ed.logo}' niet gevonden in {cat.edition_dir.name}/"))
+    for i, page in enumerate(ed.extra_pages):
+        if not (cat.edition_dir / page.file).is_file():
+            problems.append(Problem(src.file, src.line_of(("extra_paginas", i, "bestand")),
+                                    f"extra_paginas[{i}].bestand",
+                                    f"pagina '{page.file}' niet gevonden in "
+                                    f"{cat.edition_dir.name}/"))
+    for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
+        ratio = contrast_ratio(colour, "#ffffff")
+        if ratio < 4.5:
+            problems.append(Problem(src.file, src.line_of(("kleuren", key)), f"kleuren.{key}",
+                                    f"witte tekst op {colour} heeft contrast {ratio:.2f}:1; "
+                                    "WCAG AA vraagt minstens 4.5:1, kies een donkerder kleur"))
+    ids = [d.id for d in ed.life_domains]
+    for i, ident in enumerate(ids):
+        if ident in ids[:i]:
+            problems.append(Problem(src.file, src.line_of(("leefgebieden", i)),
+                                    f"leefgebieden[{i}]",
+                                    f"leefgebied '{ident}' staat er twee keer in"))
+    return problems
+
+
+def _check_pages(cat: "Catalogue") -> list[Problem]:
+    problems = []
+    known = {attr: set(getattr(cat, attr)) for _, attr in REFERENCE_MACROS.values()}
+    for path in sorted((cat.root / CONTENT).rglob("*.md")):
+        rel = path.relative_to(cat.root).as_posix()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for macro, ident in MACRO_CALL.findall(line):
+                kind, attr = REFERENCE_MACROS[macro]
+                if ident not in known[attr] and ident not in cat.failed:
+                    problems.append(Problem(rel, n, macro, f"onbekende {kind} '{ident}'; kies "
+                                            f"uit: {', '.join(sorted(known[attr]))}"))
+    return problems
+
+
+def check_catalogue(cat: "Catalogue") -> list[Problem]:
+    return (_check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
+            + _check_edition(cat) + _check_pages(cat))

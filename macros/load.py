@@ -1,0 +1,122 @@
+"""Load step: every content file into validated models, collected in one Catalogue.
+
+Nothing here knows MkDocs; the adapter in __init__.py calls load_catalogue() once per build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import models
+from .problems import ContentError, Problem
+from .validate import to_model
+from .yaml_lines import LocatedData, read_yaml
+
+# Where each kind of content lives, relative to the project root.
+WORKSHEETS = "worksheets"
+PRINCIPLES = "data/principes"
+EXERCISES = "data/oefeningen"
+COURSES = "data/cursussen"
+METHOD = "data/methode.yml"
+DEFAULT_EDITION = "site_config/default"
+EDITION_FILE = "editie.yml"
+
+
+@dataclass
+class Catalogue:
+    """Everything a build renders from, validated once."""
+    root: Path
+    edition_dir: Path
+    edition: models.Edition | None = None
+    method: models.Method | None = None
+    worksheets: dict[str, models.Worksheet] = field(default_factory=dict)
+    principles: dict[str, models.Principle] = field(default_factory=dict)
+    exercises: dict[str, models.Exercise] = field(default_factory=dict)
+    courses: dict[str, models.Course] = field(default_factory=dict)
+    sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
+    input_files: list[Path] = field(default_factory=list)
+    # ids whose files exist but did not load: references to them are not reported again
+    failed: set[str] = field(default_factory=set)
+
+    def source(self, kind: str, ident: str) -> LocatedData:
+        return self.sources[(kind, ident)]
+
+    @property
+    def tasks(self) -> dict[str, models.Task]:
+        return {t.id: t for t in self.method.tasks} if self.method else {}
+
+    @property
+    def life_domains(self) -> list[models.LifeDomain]:
+        return list(self.edition.life_domains) if self.edition else []
+
+
+def _load_one(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]):
+    located, found = read_yaml(path, root)
+    problems.extend(found)
+    if located is None:
+        return None, None
+    instance, found = to_model(located, model)
+    problems.extend(found)
+    return instance, located
+
+
+def _load_folder(cat: Catalogue, folder: str, kind: str, model, target: dict,
+                 problems: list[Problem]) -> None:
+    for path in sorted((cat.root / folder).glob("*.y*ml")):
+        cat.input_files.append(path)
+        instance, located = _load_one(path, cat.root, model, problems)
+        if instance is None:
+            cat.failed.add(path.stem)
+            if located is not None and isinstance(located.data.get("id"), str):
+                cat.failed.add(located.data["id"])
+            continue
+        line = located.line_of(("id",))
+        if instance.id in target:
+            first = cat.source(kind, instance.id)
+            problems.append(Problem(located.file, line, "id",
+                                    f"id '{instance.id}' bestaat al in {first.file}; "
+                                    "kies een andere id"))
+            continue
+        if path.stem != instance.id:
+            problems.append(Problem(located.file, line, "id",
+                                    f"id '{instance.id}' hoort gelijk te zijn aan de "
+                                    f"bestandsnaam '{path.stem}'; hernoem één van beide"))
+        target[instance.id] = instance
+        cat.sources[(kind, instance.id)] = located
+
+
+def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
+    """Load and check all content. Raises ContentError listing every problem found."""
+    from .check import check_catalogue
+
+    root = root.resolve()
+    cat = Catalogue(root=root, edition_dir=(edition_dir or root / DEFAULT_EDITION).resolve())
+    problems: list[Problem] = []
+
+    edition_file = cat.edition_dir / EDITION_FILE
+    if not edition_file.is_file():
+        problems.append(Problem(str(edition_file), 1, "", "editie-instellingen niet gevonden; "
+                                f"maak {EDITION_FILE} in de map van de editie"))
+    else:
+        cat.input_files.append(edition_file)
+        cat.edition, located = _load_one(edition_file, root, models.Edition, problems)
+        if located:
+            cat.sources[("editie", "editie")] = located
+
+    method_file = root / METHOD
+    cat.input_files.append(method_file)
+    cat.method, located = _load_one(method_file, root, models.Method, problems)
+    if located:
+        cat.sources[("methode", "methode")] = located
+
+    _load_folder(cat, WORKSHEETS, "werkblad", models.Worksheet, cat.worksheets, problems)
+    _load_folder(cat, PRINCIPLES, "principe", models.Principle, cat.principles, problems)
+    _load_folder(cat, EXERCISES, "oefening", models.Exercise, cat.exercises, problems)
+    _load_folder(cat, COURSES, "cursus", models.Course, cat.courses, problems)
+
+    problems.extend(check_catalogue(cat))
+    if problems:
+        raise ContentError(problems)
+    return cat

@@ -1,0 +1,67 @@
+"""Pages generated from data (one per worksheet, exercise and course) and their nav entries."""
+from __future__ import annotations
+
+import yaml
+
+from .load import Catalogue
+from .routes import page_of
+from .ui_text import LABELS
+
+
+def _page(title: str, tags: list[str], body: str) -> str:
+    front = yaml.safe_dump({"title": title, "tags": tags}, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n# {title}\n\n{body}\n"
+
+
+def generated_pages(cat: Catalogue) -> dict[str, str]:
+    pages = {}
+    for ws in cat.worksheets.values():
+        tags = [LABELS.phase_names[ws.phase]]
+        if ws.task:
+            tags.append(cat.tasks[ws.task].title)
+        tags += [LABELS.audience_names[a] for a in ws.audience] + list(ws.tags)
+        pages[page_of("werkblad", ws.id)] = _page(ws.title, tags, f'{{{{ werkblad("{ws.id}") }}}}')
+    if cat.edition.sections.training:
+        for ex in cat.exercises.values():
+            pages[page_of("oefening", ex.id)] = _page(ex.title, ["Trainer"],
+                                                       f'{{{{ oefening("{ex.id}") }}}}')
+        for course in cat.courses.values():
+            pages[page_of("cursus", course.id)] = _page(course.title, ["Trainer"],
+                                                         f'{{{{ cursus("{course.id}") }}}}')
+    return pages
+
+
+def _section_of(nav, index_page: str):
+    """Find the nav list that holds index_page (a section's index), searching depth-first."""
+    if isinstance(nav, list):
+        if index_page in nav or any(isinstance(i, dict) and index_page in i.values() for i in nav):
+            return nav
+        for item in nav:
+            found = _section_of(item, index_page)
+            if found is not None:
+                return found
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found = _section_of(value, index_page)
+            if found is not None:
+                return found
+    return None
+
+
+def add_to_nav(nav, cat: Catalogue):
+    """Append generated pages to the sections whose index pages the nav names."""
+    if nav is None:
+        return nav
+    additions = {
+        "waaier/index.md": sorted(((w.title, page_of("werkblad", w.id))
+                                   for w in cat.worksheets.values())),
+        "training/oefeningen/index.md": sorted(((e.title, page_of("oefening", e.id))
+                                                for e in cat.exercises.values())),
+        "training/cursussen/index.md": sorted(((c.title, page_of("cursus", c.id))
+                                               for c in cat.courses.values())),
+    }
+    for index_page, entries in additions.items():
+        section = _section_of(nav, index_page)
+        if section is not None:
+            section.extend({title: path} for title, path in entries)
+    return nav

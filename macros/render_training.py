@@ -1,0 +1,73 @@
+"""Trainer material in two views from one source: trainer (everything) and participant."""
+from __future__ import annotations
+
+from . import models
+from .load import Catalogue
+from .routes import page_of, relative
+from .timetable import session_end, session_slots
+from .ui_text import LABELS
+
+T = LABELS.training
+
+
+def _bullets(items) -> list[str]:
+    return [f"- {x}" for x in items] + [""]
+
+
+class TrainingRenderer:
+    def __init__(self, cat: Catalogue):
+        self.cat = cat
+
+    def _link(self, page: str, kind: str, ident: str, title: str) -> str:
+        return f"[{title}]({relative(page, page_of(kind, ident))})"
+
+    def exercise(self, page: str, ident: str, trainer: bool = True) -> str:
+        ex = self.cat.exercises[ident]
+        out = [f'<p class="kw-kern">{T["kind"][ex.kind]} · {ex.minutes} {T["minutes"]} · '
+               f'{T["group"]} {ex.group.min}–{ex.group.max} {T["people"]}</p>', "",
+               f"## {T['aims']}", ""] + _bullets(ex.aims)
+        out += [f"## {T['participant_text']}", "", ex.participant_text, ""]
+        if trainer:
+            out += [f"## {T['preparation']}", "", ex.preparation, ""]
+            if ex.materials:
+                out += [f"**{T['materials']}**", ""] + _bullets(ex.materials)
+        out += [f"## {T['steps']}", ""]
+        for n, step in enumerate(ex.steps, 1):
+            out += [f"### {n}. {step.title} ({step.minutes} {T['minutes']})", "", step.participant, ""]
+            if trainer and step.trainer:
+                out += [f'!!! note "{T["trainer_note"]}"', "", f"    {step.trainer}", ""]
+        out += [f"## {T['debrief']}", ""] + _bullets(ex.debrief)
+        if trainer:
+            out += [f"## {T['variants']}", "",
+                    f"**{T['small_group']}** {ex.variants.small_group}", "",
+                    f"**{T['large_group']}** {ex.variants.large_group}", "",
+                    f"**{T['online']}** {ex.variants.online}", "",
+                    f"## {T['pitfalls']}", ""] + _bullets(ex.pitfalls)
+            if ex.trainer_notes:
+                out += [f"## {T['background']}", "", ex.trainer_notes, ""]
+        links = [self._link(page, "principe", p, self.cat.principles[p].title)
+                 for p in ex.principles if p in self.cat.principles]
+        links += [self._link(page, "werkblad", w, self.cat.worksheets[w].title)
+                  for w in ex.worksheets if w in self.cat.worksheets]
+        if links:
+            out += [f"## {T['related']}", ""] + _bullets(links)
+        return "\n".join(out)
+
+    def course(self, page: str, ident: str) -> str:
+        course = self.cat.courses[ident]
+        out = [f'<p class="kw-kern">{course.description}</p>', "",
+               f"**{T['audience']}** {course.audience_group}", "",
+               f"## {T['aims']}", ""] + _bullets(course.aims)
+        for session in course.sessions:
+            slots = session_slots(session, self.cat.exercises)
+            used = sum(s.minutes for s in slots)
+            out += [f"## {session.title}", "",
+                    f"{session.start}–{session_end(session)} · {used} {T['of']} "
+                    f"{session.length} {T['minutes']} {T['planned']}", "",
+                    f"| {T['time']} | {T['part']} | {T['minutes']} |", "|---|---|---:|"]
+            for s in slots:
+                title = self._link(page, "oefening", s.exercise.id, s.title) if s.exercise else (
+                    f"*{s.title}*" if s.is_pause else s.title)
+                out.append(f"| {s.start}–{s.end} | {title} | {s.minutes} |")
+            out += [f"| | **{T['total']}** | **{used}** |", ""]
+        return "\n".join(out)

@@ -1,0 +1,45 @@
+"""Clock times for a course programme, computed from the data (never typed by hand)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import models
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: str
+    end: str
+    minutes: int
+    title: str
+    exercise: models.Exercise | None
+    is_pause: bool
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(clock: str) -> int:
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def session_slots(session: models.Session, exercises: dict[str, models.Exercise]) -> list[Slot]:
+    now = _minutes(session.start)
+    slots = []
+    for item in session.items:
+        if item.exercise is not None:
+            ex = exercises[item.exercise]
+            length, title, pause = ex.minutes, ex.title, False
+        elif item.pause is not None:
+            ex, length, title, pause = None, item.pause, "Pauze", True
+        else:
+            ex, length, title, pause = None, item.minutes, item.title, False
+        slots.append(Slot(_clock(now), _clock(now + length), length, title, ex, pause))
+        now += length
+    return slots
+
+
+def session_end(session: models.Session) -> str:
+    return _clock(_minutes(session.start) + session.length)

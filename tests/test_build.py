@@ -1,0 +1,89 @@
+"""Building the real site, and what a content mistake does to a build."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from tiny_project import make_project
+
+pytestmark = pytest.mark.build
+
+
+def test_real_site_has_home_colofon_and_worksheet_pages(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home
+    assert (built_site / "colofon" / "index.html").is_file()
+    actieplan = (built_site / "waaier" / "actieplan" / "index.html").read_text(encoding="utf-8")
+    assert 'data-kw-worksheet="actieplan"' in actieplan
+    assert 'name="stappen-1-wat"' in actieplan
+    assert "Voor de begeleider" in actieplan
+
+
+def test_every_worksheet_has_a_page(built_site):
+    for yml in (ROOT / "worksheets").glob("*.yml"):
+        assert (built_site / "waaier" / yml.stem / "index.html").is_file(), yml.name
+
+
+def test_fonts_are_self_hosted(built_site):
+    css = (built_site / "assets/css/fonts.css").read_text(encoding="utf-8")
+    for url in re.findall(r'url\("([^"]+)"\)', css):
+        assert (built_site / "assets/css" / url).resolve().is_file(), url
+
+
+EXTERNAL = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+CSS_EXTERNAL = re.compile(r"""(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//)""",
+                          re.I)
+
+
+def _loads_from_other_host(html: str) -> list[str]:
+    """Tags that make the browser fetch something (not plain <a> links, which only navigate)."""
+    found = []
+    for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio|embed|object|form)\b[^>]*>",
+                          html, re.I):
+        if EXTERNAL.search(tag):
+            found.append(tag)
+    return found
+
+
+def test_no_built_file_loads_from_another_host(built_site):
+    problems = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            problems += [f"{path.relative_to(built_site)}: {t}"
+                         for t in _loads_from_other_host(path.read_text(encoding="utf-8"))]
+        elif path.suffix == ".css":
+            text = path.read_text(encoding="utf-8")
+            problems += [f"{path.relative_to(built_site)}: {m}" for m in CSS_EXTERNAL.findall(text)]
+    assert problems == []
+
+
+def test_content_mistake_stops_build_with_file_line_and_no_traceback(tmp_path):
+    project = make_project(tmp_path / "p", with_site=True)
+    ok = mkdocs_build(project, tmp_path / "site-ok")
+    assert ok.returncode == 0, ok.stderr
+    sheet = project / "worksheets/proef.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("type: schaal", "type: schaal5")
+                     .replace("versie: 1", "versie: een"), encoding="utf-8")
+    broken = mkdocs_build(project, tmp_path / "site-broken")
+    output = broken.stdout + broken.stderr
+    assert broken.returncode != 0
+    assert "2 problemen in de inhoud:" in output
+    assert "worksheets/proef.yml:3 (versie): verkeerd type" in output
+    assert "worksheets/proef.yml:21 (velden[1].type): onbekend veldtype 'schaal5'" in output
+    assert "Traceback" not in output
+
+
+def test_schema_files_are_up_to_date():
+    from macros.schema import SCHEMAS, schema_text
+    for name, model in SCHEMAS.items():
+        committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_text(model), f"run `make schema` ({name})"
+
+
+def test_worksheets_reference_their_schema():
+    for yml in (ROOT / "worksheets").glob("*.yml"):
+        first = yml.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/werkblad.schema.json", yml.name
