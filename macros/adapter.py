@@ -69,6 +69,14 @@ def define_env(env) -> None:
     def cursus(ident: str) -> str:
         return web.course(page(), ident)
 
+    @env.macro
+    def oefeningen_overzicht() -> str:
+        return web.exercise_overview(page())
+
+    @env.macro
+    def cursussen_overzicht() -> str:
+        return web.course_overview(page())
+
     env.variables["editie"] = cat.edition
 
 

@@ -19,7 +19,21 @@ def on_config(config):
     return config
 
 
+SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
+
+
+def _material_worker() -> str:
+    import material
+    workers = Path(material.__file__).parent / "templates/assets/javascripts/workers"
+    [worker] = workers.glob("search.*.min.js")
+    return worker.name
+
+
 def on_files(files, config):
     for src_uri, text in generated_pages(state["catalogue"]).items():
         files.append(File.generated(config, src_uri, content=text))
+    worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
+                                                               _material_worker())
+    files.append(File.generated(config, "assets/javascripts/workers/krachtwerk-search.js",
+                                content=worker))
     return files

@@ -71,3 +71,20 @@ class TrainingRenderer:
                 out.append(f"| {s.start}–{s.end} | {title} | {s.minutes} |")
             out += [f"| | **{T['total']}** | **{used}** |", ""]
         return "\n".join(out)
+
+    def exercise_overview(self, page: str) -> str:
+        rows = [f"| {T['exercise']} | {T['kind_col']} | {T['minutes']} | {T['group_col']} |",
+                "|---|---|---:|---|"]
+        for ex in sorted(self.cat.exercises.values(), key=lambda e: e.title):
+            rows.append(f"| {self._link(page, 'oefening', ex.id, ex.title)} | "
+                        f"{T['kind'][ex.kind]} | {ex.minutes} | {ex.group.min}–{ex.group.max} |")
+        return "\n".join(rows) + "\n"
+
+    def course_overview(self, page: str) -> str:
+        out = []
+        for c in sorted(self.cat.courses.values(), key=lambda c: c.title):
+            total = sum(s.length for s in c.sessions)
+            out += [f"## {self._link(page, 'cursus', c.id, c.title)}", "", c.description, "",
+                    f"{len(c.sessions)} {T['sessions']} · {total} {T['minutes']} · "
+                    f"{T['audience']} {c.audience_group}", ""]
+        return "\n".join(out)

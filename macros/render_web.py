@@ -128,6 +128,12 @@ class WebRenderer:
     def course(self, page: str, ident: str) -> str:
         return self.training.course(page, ident)
 
+    def exercise_overview(self, page: str) -> str:
+        return self.training.exercise_overview(page)
+
+    def course_overview(self, page: str) -> str:
+        return self.training.course_overview(page)
+
 
 def L_task(t: models.Task) -> str:
     return f"Basistaak {t.number} · {LABELS.phase_names[t.phase]}. {t.description}"
