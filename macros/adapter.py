@@ -77,6 +77,10 @@ def define_env(env) -> None:
     def cursussen_overzicht() -> str:
         return web.course_overview(page())
 
+    @env.macro
+    def trefwoorden_overzicht() -> str:
+        return web.tag_overview()
+
     env.variables["editie"] = cat.edition
 
 

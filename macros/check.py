@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+
+import yaml
 from typing import TYPE_CHECKING
 
 from .colour import contrast_ratio
@@ -41,6 +43,9 @@ def _check_worksheets(cat: "Catalogue") -> list[Problem]:
     for ws in cat.worksheets.values():
         problems += _refs(cat, "werkblad", ws.id, "principes", ws.principles, cat.principles,
                           "principe")
+        allowed = {t for tags in cat.method.tag_vocabulary().values() for t in tags} \
+            if cat.method else set()
+        problems += _refs(cat, "werkblad", ws.id, "tags", ws.tags, allowed, "trefwoord")
         if ws.task and ws.task not in cat.tasks:
             src = cat.source("werkblad", ws.id)
             problems.append(Problem(src.file, src.line_of(("basistaak",)), "basistaak",
@@ -119,12 +124,37 @@ def _check_edition(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
+def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, tag) for each tag in a page's YAML front matter."""
+    if not lines or lines[0].strip() != "---":
+        return []
+    end = next((i for i, l in enumerate(lines[1:], 1) if l.strip() == "---"), None)
+    if end is None:
+        return []
+    try:
+        tags = (yaml.safe_load("\n".join(lines[1:end])) or {}).get("tags") or []
+    except yaml.YAMLError:
+        return []  # MkDocs reports broken front matter itself
+    found, start = [], next((i for i in range(1, end) if lines[i].startswith("tags:")), 1)
+    for tag in tags:
+        line = next((i for i in range(start, end) if str(tag) in lines[i]), start)
+        found.append((line + 1, str(tag)))
+    return found
+
+
 def _check_pages(cat: "Catalogue") -> list[Problem]:
     problems = []
     known = {attr: set(getattr(cat, attr)) for _, attr in REFERENCE_MACROS.values()}
+    vocabulary = cat.method.tag_vocabulary() if cat.method else {}
+    allowed_tags = {t for tags in vocabulary.values() for t in tags}
     for path in sorted((cat.root / CONTENT).rglob("*.md")):
         rel = path.relative_to(cat.root).as_posix()
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for n, tag in front_matter_tags(lines) if allowed_tags else []:
+            if tag not in allowed_tags:
+                problems.append(Problem(rel, n, "tags", f"onbekend trefwoord '{tag}'; kies uit: "
+                                        f"{'; '.join(', '.join(v) for v in vocabulary.values())}"))
+        for n, line in enumerate(lines, start=1):
             for macro, ident in MACRO_CALL.findall(line):
                 kind, attr = REFERENCE_MACROS[macro]
                 if ident not in known[attr] and ident not in cat.failed:

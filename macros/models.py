@@ -39,6 +39,7 @@ DUTCH_KEYS = {
     "tasks": "basistaken", "phases": "fases", "description": "beschrijving",
     "audience_group": "doelgroep", "nav_after": "na", "placeholder": "voorbeeld",
     "required": "verplicht", "min_label": "links", "max_label": "rechts", "tags": "tags",
+    "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
 }
 
 
@@ -214,6 +215,18 @@ class Task(Strict):
 
 class Method(Strict):
     tasks: list[Task] = Field(min_length=1)
+    fields_of_work: list[Text] = Field(min_length=1, description="Werkvelden, ook als trefwoord")
+    extra_audiences: list[Text] = Field(default_factory=list,
+                                        description="Doelgroepen naast cliënt, begeleider, ...")
+
+    def tag_vocabulary(self) -> dict[str, list[str]]:
+        """Allowed page tags per category; tags are lowercase so one spelling wins."""
+        return {
+            "fase": list(PHASES),
+            "basistaak": [t.title.lower() for t in self.tasks],
+            "werkveld": [w.lower() for w in self.fields_of_work],
+            "doelgroep": list(AUDIENCES) + [a.lower() for a in self.extra_audiences],
+        }
 
 
 class Practice(Strict):

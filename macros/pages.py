@@ -16,17 +16,15 @@ def _page(title: str, tags: list[str], body: str) -> str:
 def generated_pages(cat: Catalogue) -> dict[str, str]:
     pages = {}
     for ws in cat.worksheets.values():
-        tags = [LABELS.phase_names[ws.phase]]
-        if ws.task:
-            tags.append(cat.tasks[ws.task].title)
-        tags += [LABELS.audience_names[a] for a in ws.audience] + list(ws.tags)
+        tags = [ws.phase] + ([cat.tasks[ws.task].title.lower()] if ws.task else [])
+        tags += list(ws.audience) + list(ws.tags)
         pages[page_of("werkblad", ws.id)] = _page(ws.title, tags, f'{{{{ werkblad("{ws.id}") }}}}')
     if cat.edition.sections.training:
         for ex in cat.exercises.values():
-            pages[page_of("oefening", ex.id)] = _page(ex.title, ["Trainer"],
+            pages[page_of("oefening", ex.id)] = _page(ex.title, ["trainer"],
                                                        f'{{{{ oefening("{ex.id}") }}}}')
         for course in cat.courses.values():
-            pages[page_of("cursus", course.id)] = _page(course.title, ["Trainer"],
+            pages[page_of("cursus", course.id)] = _page(course.title, ["trainer"],
                                                          f'{{{{ cursus("{course.id}") }}}}')
     return pages
 

@@ -1,6 +1,7 @@
 """Web view: HTML and Markdown for the macros that pages call. Knows nothing of MkDocs."""
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import jinja2
@@ -14,6 +15,21 @@ from .routes import page_of, relative
 from .ui_text import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
+PRIVACY_PAGE = "privacy.md"
+
+
+def _url_of(src: str) -> str:
+    """The URL path of a page source with use_directory_urls (mkdocs.yml): a/b.md -> a/b/."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-len("index")]
+    return stem + "/"
+
+
+def page_url_from(from_page: str, to_page: str) -> str:
+    """A link for raw HTML (which MkDocs does not rewrite) from one page to another."""
+    rel = posixpath.relpath(_url_of(to_page) or ".", _url_of(from_page) or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 def _markdown(text: str) -> Markup:
@@ -60,9 +76,37 @@ class WebRenderer:
         fid = f"{ws.id}-{field.id or 'uitleg'}"
         return Markup(template.render(field=field, fid=fid, rows=rows, mode="web"))
 
-    def worksheet_form(self, ws: models.Worksheet) -> str:
+    def answer_outline(self, ws: models.Worksheet) -> dict:
+        """Every answer name the form has, with its kind and label, for the browser script
+        (autosave, import checks, answers of older versions). Mirrors the field partials."""
+        L = LABELS.worksheet_ui
+        kinds = {"tekst": "text", "lange-tekst": "text", "datum": "date", "getal": "number",
+                 "keuze": "choice", "schaal": "choice", "meerkeuze": "multi"}
+        fields, lists = {}, {}
+        for f in ws.fields:
+            if isinstance(f, models.Explanation):
+                continue
+            if isinstance(f, models.NameDate):
+                fields[f"{f.id}-naam"] = ["text", L["name"]]
+                fields[f"{f.id}-datum"] = ["date", L["date"]]
+            elif isinstance(f, models.Table):
+                rows = f.rows if f.rows is not None else [
+                    models.Row(id=d.id, label=d.name) for d in self.cat.life_domains]
+                for row in rows:
+                    for col in f.columns:
+                        fields[f"{f.id}-{row.id}-{col.id}"] = [
+                            "text", f"{f.label}: {row.label}, {col.label}"]
+            elif isinstance(f, models.RowList):
+                lists[f.id] = {"label": f.label, "columns": {c.id: c.label for c in f.columns}}
+            else:
+                fields[f.id] = [kinds[f.type], f.label]
+        return {"fields": fields, "lists": lists}
+
+    def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")
-        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f))
+        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
+                               outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
+                               privacy_href=page_url_from(page or "index.md", PRIVACY_PAGE))
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
@@ -81,7 +125,7 @@ class WebRenderer:
         used_by = self._principle_links(page, ws.principles)
         if used_by:
             parts += [f"**{L.principles}** {used_by}", ""]
-        parts += ["</section>", "", f"## {L.fill_in}", "", self.worksheet_form(ws), ""]
+        parts += ["</section>", "", f"## {L.fill_in}", "", self.worksheet_form(ws, page), ""]
         return "\n".join(parts)
 
     def _principle_links(self, page: str, ids) -> str:
@@ -121,6 +165,17 @@ class WebRenderer:
                 f"- {self.link(page, 'werkblad', w.id, w.title)}: {w.purpose}" for w in sheets]
         return "\n".join(out) + "\n"
 
+
+    def tag_overview(self) -> str:
+        """One Material tags listing per category (fase, basistaak, werkveld, doelgroep)."""
+        out = []
+        for category, tags in self.cat.method.tag_vocabulary().items():
+            if category == "doelgroep" and not self.training_on:
+                tags = [t for t in tags if t != "trainer"]
+            listed = ", ".join(f'"{t}"' for t in tags)
+            out += [f"## {LABELS.tag_categories[category]}", "",
+                    f"<!-- material/tags {{ include: [{listed}] }} -->", ""]
+        return "\n".join(out)
 
     def exercise(self, page: str, ident: str) -> str:
         return self.training.exercise(page, ident, trainer=True)
