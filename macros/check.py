@@ -21,6 +21,7 @@ REFERENCE_MACROS = {
     "principe": ("principe", "principles"),
     "oefening": ("oefening", "exercises"),
     "cursus": ("cursus", "courses"),
+    "cursus_pakket": ("cursus", "courses"),
     "basistaak": ("basistaak", "tasks"),
 }
 MACRO_CALL = re.compile(r"\b(" + "|".join(REFERENCE_MACROS) + r")\(\s*[\"']([^\"']*)[\"']")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import yaml
 
 from .load import Catalogue
+from .render_training import pack_page
 from .routes import page_of
 from .ui_text import LABELS
 
@@ -26,6 +27,11 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
         for course in cat.courses.values():
             pages[page_of("cursus", course.id)] = _page(course.title, ["trainer"],
                                                          f'{{{{ cursus("{course.id}") }}}}')
+            for trainer, label in ((True, LABELS.training["script"]),
+                                   (False, LABELS.training["handout"])):
+                pages[pack_page(course.id, trainer)] = _page(
+                    f"{label}: {course.title}", ["trainer"],
+                    f'{{{{ cursus_pakket("{course.id}", {trainer}) }}}}')
     return pages
 
 

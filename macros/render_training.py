@@ -10,6 +10,16 @@ from .ui_text import LABELS
 T = LABELS.training
 
 
+def _deeper(markdown: str) -> str:
+    """Move every heading one level down, so an exercise nests under its course heading."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
+
+
+def pack_page(course_id: str, trainer: bool) -> str:
+    return page_of("cursus", course_id).replace(".md", "-draaiboek.md" if trainer
+                                                 else "-deelnemers.md")
+
+
 def _bullets(items) -> list[str]:
     return [f"- {x}" for x in items] + [""]
 
@@ -53,23 +63,51 @@ class TrainingRenderer:
             out += [f"## {T['related']}", ""] + _bullets(links)
         return "\n".join(out)
 
+    def course_exercises(self, ident: str) -> list[models.Exercise]:
+        """The course's exercises in programme order, each once."""
+        seen: dict[str, models.Exercise] = {}
+        for session in self.cat.courses[ident].sessions:
+            for item in session.items:
+                if item.exercise and item.exercise not in seen:
+                    seen[item.exercise] = self.cat.exercises[item.exercise]
+        return list(seen.values())
+
+    def course_pack(self, page: str, ident: str, trainer: bool) -> str:
+        """The whole course on one page: the trainer script or the participants' handout."""
+        course = self.cat.courses[ident]
+        intro = T["script_intro"] if trainer else T["handout_intro"]
+        out = [intro, "", self.timetable(page, ident, link_exercises=False), ""]
+        for ex in self.course_exercises(ident):
+            body = self.exercise(page, ex.id, trainer=trainer)
+            out += [f"## {ex.title}", "", _deeper(body), ""]
+        return "\n".join(out)
+
+    def timetable(self, page: str, ident: str, link_exercises: bool = True) -> str:
+        out = []
+        for session in self.cat.courses[ident].sessions:
+            slots = session_slots(session, self.cat.exercises)
+            used = sum(s.minutes for s in slots)
+            out += [f"### {session.title}" if not link_exercises else f"## {session.title}", "",
+                    f"{session.start}–{session_end(session)} · {used} {T['of']} "
+                    f"{session.length} {T['minutes']} {T['planned']}", "",
+                    f"| {T['time']} | {T['part']} | {T['minutes']} |", "|---|---|---:|"]
+            for s in slots:
+                if s.exercise and link_exercises:
+                    title = self._link(page, "oefening", s.exercise.id, s.title)
+                else:
+                    title = f"*{s.title}*" if s.is_pause else s.title
+                out.append(f"| {s.start}–{s.end} | {title} | {s.minutes} |")
+            out += [f"| | **{T['total']}** | **{used}** |", ""]
+        return "\n".join(out)
+
     def course(self, page: str, ident: str) -> str:
         course = self.cat.courses[ident]
         out = [f'<p class="kw-kern">{course.description}</p>', "",
                f"**{T['audience']}** {course.audience_group}", "",
                f"## {T['aims']}", ""] + _bullets(course.aims)
-        for session in course.sessions:
-            slots = session_slots(session, self.cat.exercises)
-            used = sum(s.minutes for s in slots)
-            out += [f"## {session.title}", "",
-                    f"{session.start}–{session_end(session)} · {used} {T['of']} "
-                    f"{session.length} {T['minutes']} {T['planned']}", "",
-                    f"| {T['time']} | {T['part']} | {T['minutes']} |", "|---|---|---:|"]
-            for s in slots:
-                title = self._link(page, "oefening", s.exercise.id, s.title) if s.exercise else (
-                    f"*{s.title}*" if s.is_pause else s.title)
-                out.append(f"| {s.start}–{s.end} | {title} | {s.minutes} |")
-            out += [f"| | **{T['total']}** | **{used}** |", ""]
+        out += [f"**{T['packs']}** [{T['script']}]({relative(page, pack_page(ident, True))}) · "
+                f"[{T['handout']}]({relative(page, pack_page(ident, False))})", "",
+                self.timetable(page, ident)]
         return "\n".join(out)
 
     def exercise_overview(self, page: str) -> str:

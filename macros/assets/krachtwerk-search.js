@@ -30,4 +30,8 @@ self.addEventListener("message", event => {
   }
 });
 
-importScripts("{{MATERIAL_WORKER}}");
+// Material's worker lies beside this file. Under the iframe shim used for file:// (make offline)
+// relative URLs resolve against the page, not this script, so resolve it ourselves.
+const here = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src : self.location.href;
+importScripts(new URL("{{MATERIAL_WORKER}}", here).href);
