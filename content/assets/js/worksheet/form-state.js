@@ -1,0 +1,47 @@
+// Reading and writing the answers of a form, by control name (the names the PDF uses too).
+// Values go in through .value and .checked only, never as HTML.
+
+export function controls(form) {
+  return Array.from(form.elements).filter(
+    (el) => el.name && el.type !== "button" && el.type !== "submit" && el.type !== "file",
+  );
+}
+
+// name -> string, or name -> string[] for checkbox groups; empty answers are left out.
+export function readAnswers(form) {
+  const answers = new Map();
+  for (const el of controls(form)) {
+    if (el.type === "radio") {
+      if (el.checked) answers.set(el.name, el.value);
+    } else if (el.type === "checkbox") {
+      if (el.checked) answers.set(el.name, [...(answers.get(el.name) || []), el.value]);
+    } else if (el.value.trim() !== "") {
+      answers.set(el.name, el.value);
+    }
+  }
+  return answers;
+}
+
+export function writeAnswers(form, answers) {
+  for (const el of controls(form)) {
+    const value = answers.get(el.name);
+    if (el.type === "radio") {
+      el.checked = value === el.value;
+    } else if (el.type === "checkbox") {
+      el.checked = Array.isArray(value) && value.includes(el.value);
+    } else {
+      el.value = typeof value === "string" ? value : "";
+    }
+  }
+}
+
+// The values a choice (radio) or multiple choice (checkbox) control offers.
+export function optionsOf(form, name) {
+  return controls(form)
+    .filter((el) => el.name === name && (el.type === "radio" || el.type === "checkbox"))
+    .map((el) => el.value);
+}
+
+export function hasAnswers(form) {
+  return readAnswers(form).size > 0;
+}

@@ -1,0 +1,42 @@
+// Entry point for interactive worksheets (see the modules beside this file):
+//   storage.js    saved answers on this device     form-state.js  read/write form values
+//   versions.js   answers of changed worksheets    transfer.js    save as / open a file
+//   lists.js      rows added and removed           actions.js     the buttons
+//   ui.js         strings, status, messages        privacy.js     "remove all" on privacy page
+//   worksheet.js  ties it together for one worksheet
+// Material's instant navigation swaps page content without a reload, so we initialise on
+// every document$ emission and mark what is done, to never wire an element twice.
+import { wireActions } from "./actions.js";
+import { setUpPrivacy } from "./privacy.js";
+import { Worksheet } from "./worksheet.js";
+
+function init() {
+  for (const root of document.querySelectorAll("[data-kw-worksheet]")) {
+    if (root.dataset.kwReady || !root.querySelector("form")) continue;
+    root.dataset.kwReady = "1";
+    try {
+      const sheet = new Worksheet(root);
+      wireActions(sheet);
+      sheet.start();
+    } catch (error) {
+      // The form stays usable by hand; only the extras are missing.
+      console.error("Werkblad:", error);
+    }
+  }
+  setUpPrivacy(document);
+}
+
+if (!window.krachtwerkWorksheets) {
+  window.krachtwerkWorksheets = true;
+  // Material announces every page (also after instant navigation) through document$; it does
+  // not do so for a site opened from disk (file://), so we also start on our own. The
+  // data-kw-ready mark keeps a worksheet from being wired twice.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+}

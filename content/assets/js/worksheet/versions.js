@@ -1,0 +1,82 @@
+// Which saved or imported answers fit the worksheet as it is now. When a worksheet changes
+// (a field added, removed or renamed), answers to unchanged fields are kept and the rest are
+// "orphans": shown apart as read-only text and kept in exports.
+import { optionsOf } from "./form-state.js";
+
+export const MAX_ROWS = 100;
+const LIST_CELL = /^([a-z][a-z0-9_]*)-(\d{1,3})-([a-z][a-z0-9_]*)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+// What the outline (rendered from the YAML) says about one answer name, or null.
+export function specOf(outline, name, t) {
+  if (own(outline.fields, name)) {
+    const [kind, label] = outline.fields[name];
+    return { kind, label };
+  }
+  const cell = LIST_CELL.exec(name);
+  if (!cell || !own(outline.lists, cell[1])) return null;
+  const list = outline.lists[cell[1]];
+  const row = Number(cell[2]);
+  if (!own(list.columns, cell[3]) || row < 1 || row > MAX_ROWS) return null;
+  return { kind: "text", label: `${list.label}, ${t("row")} ${row}: ${list.columns[cell[3]]}`,
+           list: cell[1], row };
+}
+
+function fits(kind, value, options) {
+  if (kind === "multi") {
+    return Array.isArray(value) && value.every((v) => options.includes(v));
+  }
+  if (typeof value !== "string") return false;
+  if (kind === "date") return value === "" || DATE.test(value);
+  if (kind === "number") return value === "" || NUMBER.test(value);
+  if (kind === "choice") return options.includes(value);
+  return true;
+}
+
+/**
+ * Sort answers into those the form can take and orphans.
+ * strict (a file of this very version): an answer that does not fit is a problem, and
+ * `problem` names its field. Otherwise it becomes an orphan; for a checkbox group only the
+ * options that no longer exist do.
+ * labels: name -> label as the source knew it, for orphans of removed fields.
+ */
+export function classify(answers, { outline, form, t, strict, labels = new Map() }) {
+  const apply = new Map();
+  const orphans = new Map();
+  const rows = new Map();
+  for (const [name, value] of answers) {
+    const spec = specOf(outline, name, t);
+    const options = spec && (spec.kind === "choice" || spec.kind === "multi")
+      ? optionsOf(form, name) : [];
+    if (spec && fits(spec.kind, value, options)) {
+      apply.set(name, value);
+      if (spec.list) rows.set(spec.list, Math.max(rows.get(spec.list) || 1, spec.row));
+      continue;
+    }
+    if (spec && strict) return { problem: spec.label };
+    const label = labels.get(name) || spec?.label || name;
+    if (spec && spec.kind === "multi" && Array.isArray(value)) {
+      const kept = value.filter((v) => options.includes(v));
+      const gone = value.filter((v) => !options.includes(v));
+      if (kept.length) apply.set(name, kept);
+      orphans.set(name, { label, value: gone });
+    } else {
+      orphans.set(name, { label, value });
+    }
+  }
+  return { apply, orphans, rows, problem: null };
+}
+
+// The label of every current answer name, stored with the answers so that a later version
+// can still say what an orphaned answer was about.
+export function labelsOf(outline, names, t) {
+  const labels = {};
+  for (const name of names) {
+    const spec = specOf(outline, name, t);
+    if (spec) labels[name] = spec.label;
+  }
+  return labels;
+}
