@@ -13,6 +13,9 @@ from .problems import Problem
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
+# libyaml's parser is about ten times faster and keeps the same line marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class LocatedData:
     """Data from one YAML file plus the line where each path starts."""
@@ -80,7 +83,7 @@ def read_yaml(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]
                                for l in text.splitlines()):
         return None, [Problem(file, 1, "", "het bestand is leeg; verwacht een YAML-mapping "
                               "met sleutels zoals 'id' en 'titel'")]
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -1,0 +1,291 @@
+"""Benchmarks: what a build costs, what the cache and the second core save, how it grows.
+
+Run with `make bench`. Every scenario runs in a scratch copy of the project (the real .cache
+and site/ are never touched), at least three times; the table shows median, min and max and
+bench/results.json keeps every figure. Nothing here asserts a time: speed is reported, not tested.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+PDF_LINE = re.compile(r"PDF\s+\d+/\d+\s+(\S+)\s+(.*)$")
+
+
+def project_copy(target: Path) -> Path:
+    """The tracked files of the project (plus untracked, not ignored ones) in a fresh folder."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\n")
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / rel)
+    return target
+
+
+def build(project: Path, config: str = "mkdocs.yml", env: dict | None = None,
+          strict: bool = True) -> dict:
+    """One `mkdocs build`: seconds, peak memory of the largest process, PDF progress lines."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", config]
+    if not strict:
+        args.append("--no-strict")
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=project, env=full_env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
+    pdfs = [m.groups() for m in map(PDF_LINE.search, output.splitlines()) if m]
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024,
+            "rendered": [name for name, rest in pdfs if "cache" not in rest],
+            "cached": [name for name, rest in pdfs if "cache" in rest], "log": output}
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
+            "max": round(max(values), 3), "runs": len(values)}
+
+
+def touch_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- scenarios ------------------------------------------------------------------------------
+def full_builds(work: Path) -> dict:
+    project = project_copy(work / "full")
+    cold, warm, page, sheet, peaks = [], [], [], [], []
+    page_file = project / "content/handleiding/herstel.md"
+    sheet_file = project / "worksheets/weekplan.yml"
+    sheet_effect = None
+    for run in range(RUNS):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        result = build(project)
+        cold.append(result["seconds"])
+        peaks.append(result["peak_mb"])
+        pdf_count = len(result["rendered"])
+        warm.append(build(project)["seconds"])
+        page_file.write_text(page_file.read_text(encoding="utf-8") + f"\nExtra zin {run}.\n",
+                             encoding="utf-8")
+        page.append(build(project)["seconds"])
+        touch_text(sheet_file, "titel: ", f"titel: ({run}) ")
+        result = build(project)
+        sheet.append(result["seconds"])
+        sheet_effect = {"rendered": sorted(result["rendered"]), "cached": len(result["cached"])}
+    return {"pdf_count": pdf_count, "cold_full_build": summary(cold),
+            "rebuild_no_change": summary(warm), "rebuild_after_page_edit": summary(page),
+            "rebuild_after_worksheet_edit": summary(sheet),
+            "worksheet_edit_rerenders": sheet_effect, "peak_memory_mb": summary(peaks)}
+
+
+PLAIN_DROP_PLUGINS = ("macros", "tags", "offline")
+
+
+def plain_config(project: Path, docs: Path) -> str:
+    """A stock Material build (search plugin only, same Markdown extensions) of `docs`."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^nav:\n(?:[ \-].*\n?)*", "", text, flags=re.M)
+    for plugin in PLAIN_DROP_PLUGINS:
+        text = re.sub(rf"^  - {plugin}(:\n(?:      .*\n)*|\n)", "", text, flags=re.M)
+    text = re.sub(r"^  custom_dir: overrides\n", "", text, flags=re.M)
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}")
+    (project / "mkdocs-plain.yml").write_text(text, encoding="utf-8")
+    return "mkdocs-plain.yml"
+
+
+def plain_builds(work: Path) -> dict:
+    """Baseline: the very Markdown our build renders (generated pages included, macros already
+    expanded) built by stock mkdocs-material, without our hooks, macros or PDFs."""
+    project = project_copy(work / "plain")
+    docs = work / "plain-docs"
+    shutil.copytree(project / "content", docs)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("hooks:\n", "hooks:\n  - bench/dump_markdown.py\n", 1), encoding="utf-8")
+    build(project, env={"BENCH_DUMP": str(docs), "KRACHTWERK_PDF": "uit"})
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    plain = plain_config(project, docs)
+    times = [build(project, plain, strict=False)["seconds"] for _ in range(RUNS)]
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    return {"plain_mkdocs_build": summary(times), "plain_pages": pages}
+
+
+PDF_PHASE = r"""
+import json, sys, time, shutil, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import macros.print.publish as publish_module
+captured = {}
+def capture(cat, pages, nav, site_dir, report=print, workers=None):
+    captured.update(cat=cat, pages=pages, nav=nav, site_dir=site_dir)
+    return []
+publish_module.publish = capture
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import os
+os.chdir(sys.argv[1])
+build(load_config("mkdocs.yml", site_dir=str(Path(sys.argv[2]) / "site")))
+from macros.print import book
+from macros.print.build import build_pdfs, decompressed_fonts, render
+from macros.print.jobs import site_jobs
+from macros.render_print import FONTS_DIR, PrintRenderer
+cat = captured["cat"]
+fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")), Path(sys.argv[2]) / "fonts")
+chapters = book.make_chapters(captured["pages"], captured["nav"], cat.worksheets,
+                              captured["site_dir"], cat.edition.site_url)
+jobs = site_jobs(cat, chapters, PrintRenderer(cat, fonts=fonts))
+out = {"jobs": len(jobs)}
+from weasyprint import HTML
+start = time.perf_counter(); pages = 0
+for job in jobs:
+    doc = HTML(string=job.document.html, base_url=job.document.base_url).render(pdf_variant="pdf/ua-1")
+    doc.write_pdf(pdf_variant="pdf/ua-1"); pages += len(doc.pages)
+out["raw_weasyprint"] = time.perf_counter() - start
+out["pages"] = pages
+for workers in (1, 2):
+    cache = Path(tempfile.mkdtemp()); site = Path(tempfile.mkdtemp())
+    start = time.perf_counter()
+    build_pdfs(jobs, site, cache, report=lambda line: None, workers=workers)
+    out[f"pipeline_{workers}_workers"] = time.perf_counter() - start
+    if workers == 2:
+        start = time.perf_counter()
+        build_pdfs(jobs, site, cache, report=lambda line: None, workers=workers)
+        out["pipeline_cached"] = time.perf_counter() - start
+print(json.dumps(out))
+"""
+
+
+def pdf_phase(work: Path) -> dict:
+    project = project_copy(work / "pdf")
+    runs = []
+    for n in range(RUNS):
+        scratch = work / f"pdf-scratch-{n}"
+        scratch.mkdir()
+        result = subprocess.run([sys.executable, "-c", PDF_PHASE, str(project), str(scratch)],
+                                capture_output=True, text=True,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if result.returncode != 0:
+            raise SystemExit(f"PDF benchmark failed:\n{result.stderr[-3000:]}")
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    keys = ["raw_weasyprint", "pipeline_1_workers", "pipeline_2_workers", "pipeline_cached"]
+    out = {k: summary([r[k] for r in runs]) for k in keys}
+    out["pdf_jobs"] = runs[0]["jobs"]
+    out["pdf_pages"] = runs[0]["pages"]
+    out["seconds_per_pdf_page"] = summary([r["pipeline_1_workers"] / r["pages"] for r in runs])
+    return out
+
+
+def grown_project(work: Path, factor: int) -> Path:
+    """The real content `factor` times: copies of the handbook pages and of every worksheet."""
+    project = project_copy(work / f"grow-{factor}")
+    for k in range(1, factor):
+        shutil.copytree(project / "content/handleiding", project / f"content/kopie{k}/handleiding")
+        for sheet in sorted((ROOT / "worksheets").glob("*.yml")):
+            text = sheet.read_text(encoding="utf-8").replace(f"id: {sheet.stem}\n",
+                                                              f"id: {sheet.stem}-{k}\n", 1)
+            (project / "worksheets" / f"{sheet.stem}-{k}.yml").write_text(text, encoding="utf-8")
+    return project
+
+
+def growth(work: Path) -> dict:
+    out = {}
+    for factor in (1, 4, 16):
+        project = grown_project(work, factor)
+        runs = factor_runs = 1 if factor == 16 else RUNS
+        times, pages = [], 0
+        for _ in range(factor_runs):
+            shutil.rmtree(project / "site", ignore_errors=True)
+            result = build(project, env={"KRACHTWERK_PDF": "uit"}, strict=False)
+            times.append(result["seconds"])
+        pages = sum(1 for _ in (project / "site").rglob("index.html"))
+        out[f"{factor}x"] = {"pages": pages, "build": summary(times),
+                             "seconds_per_page": round(statistics.median(times) / pages, 4),
+                             "runs": runs}
+    return out
+
+
+def ratios(r: dict) -> dict:
+    base = r["growth"]["1x"]["build"]["median"]
+    return {
+        "no_change_rebuild_vs_plain_mkdocs": round(
+            r["full"]["rebuild_no_change"]["median"] / r["plain"]["plain_mkdocs_build"]["median"], 2),
+        "pdf_pipeline_vs_raw_weasyprint": round(
+            r["pdf"]["pipeline_1_workers"]["median"] / r["pdf"]["raw_weasyprint"]["median"], 2),
+        "parallel_speedup_2_cores": round(
+            r["pdf"]["pipeline_1_workers"]["median"] / r["pdf"]["pipeline_2_workers"]["median"], 2),
+        "growth_16x_time_ratio": round(r["growth"]["16x"]["build"]["median"] / base, 2),
+        "growth_16x_seconds_per_page_ratio": round(
+            r["growth"]["16x"]["seconds_per_page"] / r["growth"]["1x"]["seconds_per_page"], 2),
+        "worksheet_edit_rerenders_only_its_pdfs": r["full"]["worksheet_edit_rerenders"],
+    }
+
+
+TARGETS = {
+    "no_change_rebuild_vs_plain_mkdocs": ("≤", 1.3),
+    "pdf_pipeline_vs_raw_weasyprint": ("≤", 1.2),
+    "parallel_speedup_2_cores": ("≥", 1.6),
+    "growth_16x_time_ratio": ("≤", 16),
+}
+
+
+def table(results: dict) -> str:
+    rows = [("scenario", "median s", "min s", "max s")]
+    for group in ("full", "plain", "pdf"):
+        for name, value in results[group].items():
+            if isinstance(value, dict) and "median" in value:
+                rows.append((name, value["median"], value["min"], value["max"]))
+    for factor, value in results["growth"].items():
+        rows.append((f"growth {factor} ({value['pages']} pages)", value["build"]["median"],
+                     value["build"]["min"], value["build"]["max"]))
+    lines = [f"{a:<42} {b:>9} {c:>9} {d:>9}" for a, b, c, d in rows]
+    lines.append("")
+    for name, value in results["ratios"].items():
+        target = TARGETS.get(name)
+        mark = ""
+        if target:
+            op, limit = target
+            ok = value <= limit if op == "≤" else value >= limit
+            mark = f"  (doel {op} {limit}: {'gehaald' if ok else 'NIET gehaald'})"
+        lines.append(f"{name}: {value}{mark}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kw-bench-") as tmp:
+        work = Path(tmp)
+        results = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+                   "runs": RUNS}
+        for name, scenario in (("full", full_builds), ("plain", plain_builds),
+                               ("pdf", pdf_phase), ("growth", growth)):
+            t = time.perf_counter()
+            print(f"bench: {name} ...", flush=True)
+            results[name] = scenario(work)
+            print(f"bench: {name} klaar in {time.perf_counter() - t:.0f} s", flush=True)
+        results["ratios"] = ratios(results)
+        results["total_seconds"] = round(time.perf_counter() - started, 1)
+    out = ROOT / "bench" / "results.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nresultaten: {out.relative_to(ROOT)} ({results['total_seconds']} s)")
+
+
+if __name__ == "__main__":
+    main()
