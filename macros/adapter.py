@@ -16,6 +16,7 @@ from .problems import ContentError
 from .render_web import WebRenderer
 
 EDITION_ENV = "KRACHTWERK_EDITIE"
+PDF_ENV = "KRACHTWERK_PDF"
 
 state: dict = {}
 
@@ -70,6 +71,10 @@ def define_env(env) -> None:
         return web.course(page(), ident)
 
     @env.macro
+    def cursus_pakket(ident: str, trainer: bool) -> str:
+        return web.training.course_pack(page(), ident, trainer)
+
+    @env.macro
     def oefeningen_overzicht() -> str:
         return web.exercise_overview(page())
 
@@ -85,4 +90,16 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    pass
+    """Render the PDFs into the built site (cached in .cache/pdf) and list them on Downloads.
+
+    The handbook is made from the pages' article HTML that mkdocs_hooks.on_page_content kept.
+    """
+    if os.environ.get(PDF_ENV, "").lower() in ("0", "uit", "nee", "false"):
+        return  # quick site-only builds (benchmarks of page growth, previews)
+    from mkdocs.plugins import get_plugin_logger
+
+    from .print.publish import publish
+
+    pages = state.pop("rendered_pages", {})
+    publish(state["catalogue"], pages, nav=env.conf["nav"], site_dir=Path(env.conf["site_dir"]),
+            report=get_plugin_logger("pdf").info)

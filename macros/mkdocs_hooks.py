@@ -2,6 +2,7 @@
 
 Loaded by MkDocs as a loose file, so it puts the project root on sys.path itself.
 """
+import os
 import sys
 from pathlib import Path
 
@@ -9,17 +10,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.adapter import state  # noqa: E402
 from macros.pages import generated_pages, add_to_nav  # noqa: E402
+from macros import edition  # noqa: E402
+from macros.js_bundle import bundle  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+
+
+OFFLINE_ENV = "KRACHTWERK_OFFLINE"
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
 def on_config(config):
     cat = state["catalogue"]
-    config.site_name = cat.edition.name
-    config.nav = add_to_nav(config.nav, cat)
+    ed = cat.edition
+    config.site_name = ed.name
+    if ed.site_url:
+        config.site_url = ed.site_url
+    config.copyright = edition.footer(cat) or None
+    config.extra_css.append(f"{edition.BRAND_DIR}/editie.css")
+    if ed.logo:
+        config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
+    config.nav = edition.edition_nav(add_to_nav(config.nav, cat), cat)
+    if os.environ.get(OFFLINE_ENV):
+        # file:// has no web workers: Material's offline plugin needs the iframe-worker shim,
+        # which we ship ourselves instead of letting the plugin point at a CDN.
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
     return config
 
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
+# The worksheet code is written as ES modules but shipped as one classic script, because
+# browsers refuse modules from file:// (make offline). The modules are not published.
+WORKSHEET_MODULES = "assets/js/worksheet"
+WORKSHEET_SCRIPT = "assets/js/worksheet.js"
 
 
 def _material_worker() -> str:
@@ -32,8 +54,27 @@ def _material_worker() -> str:
 def on_files(files, config):
     for src_uri, text in generated_pages(state["catalogue"]).items():
         files.append(File.generated(config, src_uri, content=text))
+    for src_uri, content in edition.edition_files(state["catalogue"]).items():
+        files.append(File.generated(config, src_uri, content=content))
+    for file in list(files):
+        if edition.is_switched_off(state["catalogue"], file.src_uri):
+            files.remove(file)
+    files.append(File.generated(config, WORKSHEET_SCRIPT,
+                                content=bundle(Path(config.docs_dir) / WORKSHEET_MODULES)))
     worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
                                                                _material_worker())
     files.append(File.generated(config, "assets/javascripts/workers/krachtwerk-search.js",
                                 content=worker))
     return files
+
+
+def on_pre_build(config):
+    state["rendered_pages"] = {}
+
+
+def on_page_content(html, page, config, files):
+    """Keep each page's article HTML: the handbook PDF is made from it (adapter.on_post_build)."""
+    from macros.print.book import RenderedPage
+    state.setdefault("rendered_pages", {})[page.file.src_uri] = RenderedPage(
+        src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
+    return html

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import models
 from .load import Catalogue
+from .print.outputs import course_pdf_links
 from .routes import page_of, relative
 from .timetable import session_end, session_slots
 from .ui_text import LABELS
@@ -76,7 +77,8 @@ class TrainingRenderer:
         """The whole course on one page: the trainer script or the participants' handout."""
         course = self.cat.courses[ident]
         intro = T["script_intro"] if trainer else T["handout_intro"]
-        out = [intro, "", self.timetable(page, ident, link_exercises=False), ""]
+        out = [intro, "", f"## {T['programme']}", "",
+               self.timetable(page, ident, link_exercises=False), ""]
         for ex in self.course_exercises(ident):
             body = self.exercise(page, ex.id, trainer=trainer)
             out += [f"## {ex.title}", "", _deeper(body), ""]
@@ -102,12 +104,12 @@ class TrainingRenderer:
 
     def course(self, page: str, ident: str) -> str:
         course = self.cat.courses[ident]
-        out = [f'<p class="kw-kern">{course.description}</p>', "",
+        out = [course.description, "",
                f"**{T['audience']}** {course.audience_group}", "",
                f"## {T['aims']}", ""] + _bullets(course.aims)
         out += [f"**{T['packs']}** [{T['script']}]({relative(page, pack_page(ident, True))}) · "
                 f"[{T['handout']}]({relative(page, pack_page(ident, False))})", "",
-                self.timetable(page, ident)]
+                course_pdf_links(page, ident), "", self.timetable(page, ident)]
         return "\n".join(out)
 
     def exercise_overview(self, page: str) -> str:

@@ -12,6 +12,7 @@ from . import models
 from .load import Catalogue
 from .render_training import TrainingRenderer
 from .routes import page_of, relative
+from .print.outputs import worksheet_pdf_links
 from .ui_text import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -125,7 +126,8 @@ class WebRenderer:
         used_by = self._principle_links(page, ws.principles)
         if used_by:
             parts += [f"**{L.principles}** {used_by}", ""]
-        parts += ["</section>", "", f"## {L.fill_in}", "", self.worksheet_form(ws, page), ""]
+        parts += ["</section>", "", f"## {L.fill_in}", "", worksheet_pdf_links(page, ws.id), "",
+                  self.worksheet_form(ws, page), ""]
         return "\n".join(parts)
 
     def _principle_links(self, page: str, ids) -> str:

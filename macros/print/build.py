@@ -1,0 +1,236 @@
+"""Render PDF jobs into the built site: content-hash cache, parallel workers, one line per PDF.
+
+A job's cache key hashes its print HTML (the CSS is inlined), the bytes of every local file it
+loads (fonts, logo, images), the WeasyPrint version and the render options. An unchanged job is
+copied from `.cache/pdf/`, so a second build (and every `mkdocs serve` rebuild) renders only
+what changed. Rendering runs in worker processes, one per core (KRACHTWERK_PDF_JOBS overrides;
+1 renders in this process); how they start depends on the threads running (see _pool_context).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import partial
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..render_print import Document
+
+WORKERS_ENV = "KRACHTWERK_PDF_JOBS"
+RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+CACHE_VERSION = 2  # raise when render() or _finish() change what a PDF looks like
+INDEX = "index.json"
+BOOK_PAGES = 8  # longer documents open with the bookmarks pane
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF: where it goes in the site, its print document, and how Downloads lists it."""
+    output: str
+    document: Document
+    group: str
+    title: str
+    variant: str
+
+
+@dataclass(frozen=True)
+class Result:
+    output: str
+    size: int
+    pages: int | None       # None when copied from the cache
+    seconds: float | None   # None when copied from the cache
+
+
+_font_config = None
+
+
+def render(html: str, base_url: str, field_labels=()) -> tuple[bytes, int, float]:
+    """HTML to PDF bytes, page count and seconds taken. Runs in a worker process."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    global _font_config
+    start = time.perf_counter()
+    # One font configuration per process: loading the system's font list and the @font-face
+    # fonts again for every document took half the time of a one-page worksheet.
+    _font_config = _font_config or FontConfiguration()
+    document = HTML(string=html, base_url=base_url).render(font_config=_font_config,
+                                                           **RENDER_OPTIONS)
+    pdf = document.write_pdf(finisher=partial(_finish, dict(field_labels)), **RENDER_OPTIONS)
+    return pdf, len(document.pages), time.perf_counter() - start
+
+
+def _finish(labels: dict[str, str], document, pdf) -> None:
+    """Last touches to the PDF WeasyPrint 70 made, before it is written.
+
+    A book opens with its bookmarks shown. In a form, WeasyPrint names every radio button like
+    its group and lists it in /Fields beside the group; PDF readers expect the buttons only as
+    the group's unnamed /Kids. And it takes a field's tooltip (its accessible name) from a
+    <label>, which table cells and groups do not have."""
+    if "Outlines" in pdf.catalog and len(document.pages) > BOOK_PAGES:
+        pdf.catalog["PageMode"] = "/UseOutlines"
+    form = pdf.catalog.get("AcroForm")
+    if not form:
+        return
+    from pydyf import String
+
+    kids = set()
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and "Kids" in obj and obj.get("FT") == "/Btn":
+            kids.update(obj["Kids"])
+    for obj in pdf.objects:
+        if not isinstance(obj, dict):
+            continue
+        if obj.reference in kids:
+            for key in ("T", "TU", "FT"):
+                obj.pop(key, None)
+        elif "T" in obj and obj["T"].string in labels:
+            obj["TU"] = String(labels[obj["T"].string])
+    form["Fields"] = type(form["Fields"])(ref for ref in form["Fields"] if ref not in kids)
+
+
+class Cache:
+    """PDFs by content hash in one folder, with an index of the key each output last had."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._digests: dict[Path, str] = {}
+        self._salt = (f"{CACHE_VERSION} weasyprint {version('weasyprint')} "
+                      f"{sorted(RENDER_OPTIONS.items())}")
+
+    def _digest(self, path: Path) -> str:
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._digests[path]
+
+    def key(self, document: Document) -> str:
+        h = hashlib.sha256(self._salt.encode())
+        h.update(document.html.encode())
+        h.update(json.dumps(document.field_labels).encode())
+        for path in sorted(set(document.inputs)):
+            h.update(f"\n{path.name} {self._digest(path)}".encode())
+        return h.hexdigest()[:32]
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.pdf"
+
+    def store(self, key: str, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        tmp.replace(self.path(key))  # atomic: a parallel build never sees half a file
+
+    def forget_replaced(self, keys: dict[str, str]) -> None:
+        """Delete cached PDFs of outputs whose inputs changed since the last build."""
+        index_file = self.folder / INDEX
+        try:
+            old = json.loads(index_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+        current = set(keys.values())
+        for output, key in old.items():
+            if keys.get(output, key) != key and key not in current:
+                self.path(key).unlink(missing_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{INDEX}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({**old, **keys}, indent=0, sort_keys=True), encoding="utf-8")
+        tmp.replace(index_file)
+
+
+def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
+    """The project's WOFF2 fonts as TrueType, converted once into the cache.
+
+    WeasyPrint would otherwise decompress every WOFF2 font again for every document, which
+    took about half the time of a one-page worksheet."""
+    out = []
+    for path in fonts:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        target = cache_dir / "fonts" / digest / f"{path.stem}.ttf"
+        if not target.is_file():
+            from fontTools.ttLib import TTFont
+
+            target.parent.mkdir(parents=True, exist_ok=True)
+            font = TTFont(path)
+            font.flavor = None
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            font.save(tmp)
+            tmp.replace(target)
+        out.append(target)
+    return out
+
+
+def worker_count(jobs: int) -> int:
+    wanted = os.environ.get(WORKERS_ENV)
+    cores = int(wanted) if wanted else (len(os.sched_getaffinity(0))
+                                         if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    return max(1, min(cores or 1, jobs))
+
+
+def _pool_context():
+    """fork when this process runs no other thread (`mkdocs build`): fastest, and workers need
+    not import __main__ again. With threads (`mkdocs serve`) forking is unsafe: then a fork
+    server, which imports WeasyPrint once for all its workers."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        import weasyprint  # noqa: F401  (imported once here, inherited by every worker)
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", __name__])
+    return context
+
+
+def _render_all(jobs: list[PdfJob], workers: int) -> Iterator[tuple[PdfJob, tuple]]:
+    if workers <= 1:
+        for job in jobs:
+            yield job, render(job.document.html, job.document.base_url, job.document.field_labels)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        futures = {pool.submit(render, job.document.html, job.document.base_url,
+                               job.document.field_labels): job for job in jobs}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _publish(source: Path, site_dir: Path, output: str) -> int:
+    target = site_dir / output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target.stat().st_size
+
+
+def build_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path,
+               report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
+    """Put every job's PDF in site_dir, rendering only those not in the cache."""
+    cache = Cache(cache_dir)
+    keys = {job.output: cache.key(job.document) for job in jobs}
+    todo = [job for job in jobs if not cache.path(keys[job.output]).is_file()]
+    to_render = {job.output for job in todo}
+    results: dict[str, Result] = {}
+    total = len(jobs)
+
+    def done(job: PdfJob, result: Result) -> None:
+        results[job.output] = result
+        name = job.output.removeprefix("pdf/")
+        how = "(cache)" if result.seconds is None else f"{result.pages} p. {result.seconds:.2f} s"
+        report(f"PDF {len(results)}/{total} {name} {how}")
+
+    for job in jobs:
+        if job.output not in to_render:
+            size = _publish(cache.path(keys[job.output]), site_dir, job.output)
+            done(job, Result(job.output, size, None, None))
+    for job, (data, pages, seconds) in _render_all(todo, workers or worker_count(len(todo))):
+        cache.store(keys[job.output], data)
+        size = _publish(cache.path(keys[job.output]), site_dir, job.output)
+        done(job, Result(job.output, size, pages, seconds))
+    cache.forget_replaced(keys)
+    return [results[job.output] for job in jobs]

@@ -1,0 +1,37 @@
+"""Every PDF a site build makes, as a list of jobs. New kinds of PDF (a trainer script or a
+participant handout per course) are one more loop here plus a document in render_print.py."""
+from __future__ import annotations
+
+from ..load import Catalogue
+from ..render_print import Chapter, PrintRenderer, worksheet_order
+from ..ui_text import LABELS
+from .build import PdfJob
+from .book import sections_of
+from .outputs import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
+
+L = LABELS.print
+
+
+def site_jobs(cat: Catalogue, chapters: list[Chapter],
+              renderer: PrintRenderer | None = None,
+              packs: dict[tuple[str, bool], Chapter] | None = None) -> list[PdfJob]:
+    """Biggest first, so the book is not the last one left running on a single core."""
+    r = renderer or PrintRenderer(cat)
+    books, sheets = L["downloads_books"], L["downloads_worksheets"]
+    jobs = []
+    if chapters:
+        jobs.append(PdfJob(BOOK_PDF, r.book_document(chapters), books, L["book_title"], "PDF"))
+    if cat.worksheets:
+        jobs.append(PdfJob(WAAIER_PDF, r.waaier_document(), books, L["waaier_title"], "PDF"))
+    for (course_id, trainer), chapter in sorted((packs or {}).items()):
+        course = cat.courses[course_id]
+        label = LABELS.training["script" if trainer else "handout"]
+        jobs.append(PdfJob(course_pdf(course_id, trainer),
+                           r.pack_document(f"{label}: {course.title}", course.audience_group,
+                                           chapter, sections_of(chapter)),
+                           L["downloads_training"], course.title, label))
+    for ws in worksheet_order(cat):
+        for fillable, variant in ((False, L["variant_blank"]), (True, L["variant_fillable"])):
+            jobs.append(PdfJob(worksheet_pdf(ws.id, fillable), r.worksheet_document(ws, fillable),
+                               sheets, ws.title, variant))
+    return jobs

@@ -1,0 +1,53 @@
+"""Where each PDF is published in the built site, and the links to them from web pages."""
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import escape
+
+from ..ui_text import LABELS
+
+PDF_DIR = "pdf"
+BOOK_PDF = f"{PDF_DIR}/handboek.pdf"
+WAAIER_PDF = f"{PDF_DIR}/hulpmiddelenwaaier.pdf"
+
+
+def worksheet_pdf(ident: str, fillable: bool = False) -> str:
+    return f"{PDF_DIR}/werkbladen/{ident}-{'invulbaar' if fillable else 'leeg'}.pdf"
+
+
+def course_pdf(ident: str, trainer: bool) -> str:
+    return f"{PDF_DIR}/training/{ident}-{'draaiboek' if trainer else 'deelnemers'}.pdf"
+
+
+def course_pdf_links(page_src: str, ident: str) -> str:
+    """Links from a course page to its trainer script and handout PDFs (raw HTML, one block)."""
+    url = page_url(page_src)
+    links = [f'<a class="md-button" href="{escape(href(url, course_pdf(ident, trainer)))}" '
+             f'type="application/pdf">{escape(LABELS.print[key])}</a>'
+             for trainer, key in ((True, "script_pdf"), (False, "handout_pdf"))]
+    return f'<p class="kw-pdf-links">{" ".join(links)}</p>'
+
+
+def page_url(src: str) -> str:
+    """The URL (relative to the site root) of a page, with MkDocs' directory URLs."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_url: str, output: str) -> str:
+    """A link from a page URL (as page_url gives) to a file in the built site."""
+    return posixpath.relpath(output, from_url.rstrip("/") or ".")
+
+
+def worksheet_pdf_links(page_src: str, ident: str) -> str:
+    """The two PDF links shown on a worksheet's web page (raw HTML, one block)."""
+    url = page_url(page_src)
+    links = [f'<a href="{escape(href(url, worksheet_pdf(ident, fillable)))}" '
+             f'type="application/pdf">{escape(LABELS.print[key])}</a>'
+             for fillable, key in ((False, "blank"), (True, "fillable"))]
+    return f'<p class="kw-pdf-links">{" · ".join(links)}</p>'

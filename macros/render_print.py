@@ -1,0 +1,228 @@
+"""Print view: HTML documents for WeasyPrint, built from the catalogue (not from the web page).
+
+Worksheet fields use the web form's partials (templates/fields/<type>.html) unless
+templates/print/fields/<type>.html overrides one, so the inputs carry the web form's names.
+print.css turns those inputs into writing space for a pen; fillable.css (the fillable variant)
+turns the same inputs into PDF form fields. book.css adds cover, contents and running headers.
+Knows nothing of MkDocs or of how the PDFs are rendered and cached (print/build.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import models
+from .load import Catalogue
+from .render_web import template_environment
+from .ui_text import LABELS
+
+L = LABELS.print
+FONTS_DIR = "content/assets/fonts"
+FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
+FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
+SHEET_CSS = ("print.css",)
+BOOK_CSS = ("print.css", "book.css")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One print HTML document and the local files it loads (they are part of its cache key)."""
+    title: str
+    html: str
+    base_url: str
+    inputs: tuple[Path, ...]
+    # form field name -> accessible name (tooltip) for the fields of a fillable PDF
+    field_labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A page of the handbook, its HTML already made fit for one book (see print/book.py)."""
+    anchor: str
+    title: str
+    level: int
+    html: str
+    inputs: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    level: int
+
+
+def project_version(root: Path) -> str | None:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version")
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+
+
+def dutch_date(day: dt.date) -> str:
+    """Month and year, as on a book's cover; a daily date would re-render the books daily."""
+    return f"{L['months'][day.month - 1]} {day.year}"
+
+
+def _joined(label: str, part: str) -> str:
+    return f"{label} {part}" if label.endswith(("?", ":", ".")) else f"{label}: {part}"
+
+
+def form_labels(ws: models.Worksheet, life_domains) -> dict[str, str]:
+    """Every form field name of a worksheet (as the web form names it) with a readable name."""
+    out: dict[str, str] = {}
+    for f in ws.fields:
+        if isinstance(f, models.NameDate):
+            out[f"{f.id}-naam"], out[f"{f.id}-datum"] = L["name"], L["date"]
+        elif isinstance(f, models.MultiChoice):
+            out.update({f"{f.id}-{n}": _joined(f.label, o) for n, o in enumerate(f.options, 1)})
+        elif isinstance(f, models.Table):
+            rows = f.rows if f.rows is not None else [
+                models.Row(id=d.id, label=d.name) for d in life_domains]
+            out.update({f"{f.id}-{r.id}-{c.id}": _joined(f.label, f"{r.label}, {c.label}")
+                        for r in rows for c in f.columns})
+        elif isinstance(f, models.RowList):
+            out.update({f"{f.id}-{n}-{c.id}": _joined(f.label, f"{L['row']} {n}, {c.label}")
+                        for n in range(1, f.print_rows + 1) for c in f.columns})
+        elif not isinstance(f, models.Explanation):
+            out[f.id] = f.label
+    return out
+
+
+def worksheet_order(cat: Catalogue) -> list[models.Worksheet]:
+    """Worksheets by phase of the method, then by title: the order of the waaier."""
+    return sorted(cat.worksheets.values(),
+                  key=lambda ws: (models.PHASES.index(ws.phase), ws.title.casefold()))
+
+
+class PrintRenderer:
+    """Builds the print HTML for worksheets, the hulpmiddelenwaaier and the handbook."""
+
+    def __init__(self, cat: Catalogue, version: str | None = None, date: dt.date | None = None,
+                 fonts: list[Path] | None = None):
+        """fonts: the project's font files to declare; by default content/assets/fonts/*.woff2
+        (print/build.py passes them decompressed once, which renders much faster)."""
+        self.cat = cat
+        self.edition = cat.edition
+        self.env = template_environment()
+        self.env.globals["L"] = L
+        self.fonts = tuple(sorted(fonts if fonts is not None
+                                  else (cat.root / FONTS_DIR).glob("*.woff2")))
+        self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
+        self.version = version or project_version(cat.root)
+        self.date = dutch_date(date or build_date())
+        self.base_url = cat.root.as_uri() + "/"
+
+    # --- pieces -------------------------------------------------------------------------
+    def _css(self, names: tuple[str, ...], **extra) -> Markup:
+        fonts = []
+        for path in self.fonts:
+            match = FONT_FILE.search(path.name)
+            if match:
+                fonts.append({"url": self._url(path), "weight": match[1], "style": match[2],
+                              "format": FONT_FORMATS[match[3]]})
+        context = {"fonts": fonts, "primary": self.edition.colours.primary,
+                   "accent": self.edition.colours.accent,
+                   "line_counts": range(1, 31), "cell_line_counts": range(1, 11), **extra}
+        return Markup("\n".join(self.env.get_template(f"print/{name}").render(**context)
+                                for name in names))
+
+    def field_html(self, ws: models.Worksheet, field) -> Markup:
+        template = self.env.select_template([f"print/fields/{field.type}.html",
+                                             f"fields/{field.type}.html"])
+        rows = None
+        if isinstance(field, models.Table):
+            rows = field.rows if field.rows is not None else [
+                models.Row(id=d.id, label=d.name) for d in self.cat.life_domains]
+        fid = f"{ws.id}-{field.id or 'uitleg'}"
+        return Markup(template.render(field=field, fid=fid, rows=rows, mode="print"))
+
+    def sheet(self, ws: models.Worksheet) -> Markup:
+        """One worksheet as a <section>: header, instruction and writing space per field."""
+        template = self.env.get_template("print/werkblad.html")
+        return Markup(template.render(ws=ws, edition=self.edition, logo=self._logo_url(),
+                                      render_field=lambda f: self.field_html(ws, f)))
+
+    def _url(self, path: Path) -> str:
+        """Relative to the project root where possible, so the HTML (the cache key) does not
+        change when the project folder moves."""
+        return (path.relative_to(self.cat.root).as_posix() if path.is_relative_to(self.cat.root)
+                else path.as_uri())
+
+    def _logo_url(self) -> str | None:
+        return self._url(self.logo) if self.logo else None
+
+    def _document(self, template: str, *, title: str, css: Markup, body_class: str,
+                  description: str = "", inputs: tuple[Path, ...] = (),
+                  field_labels: dict[str, str] | None = None, **context) -> Document:
+        html = self.env.get_template(template).render(
+            title=title, author=self.edition.name, description=description, css=css,
+            body_class=body_class, edition=self.edition, logo=self._logo_url(),
+            version=self.version, date=self.date, **context)
+        files = self.fonts + ((self.logo,) if self.logo else ()) + inputs
+        return Document(title=title, html=html, base_url=self.base_url, inputs=files,
+                        field_labels=tuple(sorted((field_labels or {}).items())))
+
+    # --- documents ------------------------------------------------------------------------
+    def worksheet_document(self, ws: models.Worksheet, fillable: bool = False) -> Document:
+        names = SHEET_CSS + (("fillable.css",) if fillable else ())
+        return self._document("print/werkblad-document.html", title=ws.title,
+                              description=ws.instruction, css=self._css(names),
+                              body_class="kw-fillable" if fillable else "kw-blank",
+                              sheet=self.sheet(ws), field_labels=form_labels(
+                                  ws, self.cat.life_domains) if fillable else None)
+
+    def waaier_document(self) -> Document:
+        title = L["waaier_title"]
+        groups, toc = [], []
+        for phase in models.PHASES:
+            sheets = [ws for ws in worksheet_order(self.cat) if ws.phase == phase]
+            if not sheets:
+                continue
+            anchor = f"fase-{phase}"
+            name = LABELS.phase_names[phase]
+            toc.append(TocEntry(anchor, name, 1))
+            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
+            groups.append({"anchor": anchor, "title": name,
+                           "sheets": [self.sheet(ws) for ws in sheets]})
+        return self._document("print/waaier.html", title=title, subtitle=L["waaier_subtitle"],
+                              description=L["waaier_subtitle"], toc=toc, groups=groups,
+                              css=self._css(BOOK_CSS, title=title), body_class="kw-book")
+
+    def pack_document(self, title: str, subtitle: str, chapter: Chapter,
+                      sections: list[tuple[str, str]]) -> Document:
+        """A course's trainer script or participants' handout: cover, contents, one chapter."""
+        toc = [TocEntry(anchor, text, 2) for anchor, text in sections]
+        return self._document("print/handboek.html", title=title, subtitle=subtitle,
+                              description=subtitle, toc=toc,
+                              chapters=[{"anchor": chapter.anchor, "level": 1,
+                                         "html": Markup(chapter.html)}],
+                              sheets=[], inputs=chapter.inputs,
+                              css=self._css(BOOK_CSS, title=title), body_class="kw-book")
+
+    def book_document(self, chapters: list[Chapter]) -> Document:
+        title = L["book_title"]
+        sheets = worksheet_order(self.cat)
+        toc = [TocEntry(c.anchor, c.title, c.level) for c in chapters]
+        if sheets:
+            toc.append(TocEntry("bijlage-werkbladen", L["appendix"], 1))
+            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
+        images = tuple(p for c in chapters for p in c.inputs)
+        return self._document("print/handboek.html", title=title, subtitle=L["book_subtitle"],
+                              description=L["book_subtitle"], toc=toc,
+                              chapters=[{"anchor": c.anchor, "level": c.level,
+                                         "html": Markup(c.html)} for c in chapters],
+                              sheets=[self.sheet(ws) for ws in sheets], inputs=images,
+                              css=self._css(BOOK_CSS, title=title), body_class="kw-book")
