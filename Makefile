@@ -15,7 +15,7 @@ endif
 BUILD_DEBS := libharfbuzz-subset0
 TEST_DEBS  := chromium
 
-.PHONY: build test serve check schema lock setup clean
+.PHONY: build test serve check schema lock setup clean offline bench
 
 build: setup
 	$(BIN)/mkdocs build
@@ -25,6 +25,20 @@ test: setup debs-test
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# A copy that works when opened from disk or a network drive (file://): search and worksheets
+# included. Unzip it anywhere and open handboek/index.html.
+OFFLINE_ZIP := krachtwerk-handboek-offline.zip
+offline: setup
+	rm -rf .offline $(OFFLINE_ZIP)
+	KRACHTWERK_OFFLINE=true $(BIN)/mkdocs build --site-dir .offline/handboek
+	cd .offline && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) handboek
+	rm -rf .offline
+	@echo "Klaar: $(OFFLINE_ZIP) (pak uit en open handboek/index.html)"
+
+# Build costs, cache and parallel gains, growth: writes bench/results.json and a table.
+bench: setup
+	$(BIN)/python bench/run.py
 
 check: setup
 	$(BIN)/python -m macros check
@@ -50,12 +64,24 @@ define need_debs
 	fi
 endef
 
+# The Nu Html Checker for tests/test_site_html.py: Java (Debian) and vnu.jar (npm's vnu-jar, in
+# .tools/; --ignore-scripts skips its postinstall, which would try to download a Java runtime).
+VNU_VERSION := 26.9.27
+VNU_JAR     := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
 .PHONY: debs-build debs-test
 debs-build:
 	$(call need_debs,$(BUILD_DEBS))
 
 debs-test:
 	$(call need_debs,$(TEST_DEBS))
+	$(call need_debs,$(if $(shell command -v java),,default-jre-headless) $(if $(shell command -v npm),,npm))
+	@if [ ! -f $(VNU_JAR) ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    echo "Nu Html Checker installeren: vnu-jar@$(VNU_VERSION) in .tools/"; \
+	    npm install --prefix .tools --no-audit --no-fund --ignore-scripts --loglevel=error vnu-jar@$(VNU_VERSION); \
+	  else echo "Let op: npm ontbreekt, dus vnu.jar ook (installeer npm als root)"; fi; \
+	fi
 
 lock:
 	rm -rf /tmp/kw-lock && $(PYTHON) -m venv /tmp/kw-lock
