@@ -83,6 +83,10 @@ def define_env(env) -> None:
         return web.course_overview(page())
 
     @env.macro
+    def waaier_overzicht() -> str:
+        return web.waaier_overview(page())
+
+    @env.macro
     def trefwoorden_overzicht() -> str:
         return web.tag_overview()
 

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.adapter import state  # noqa: E402
 from macros.pages import generated_pages, add_to_nav  # noqa: E402
 from macros import edition  # noqa: E402
+from macros.print import outputs  # noqa: E402
 from macros.js_bundle import bundle  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
@@ -30,6 +31,7 @@ def on_config(config):
     if ed.logo:
         config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
     config.nav = edition.edition_nav(add_to_nav(config.nav, cat), cat)
+    outputs.directory_urls = config.use_directory_urls
     if os.environ.get(OFFLINE_ENV):
         # file:// has no web workers: Material's offline plugin needs the iframe-worker shim,
         # which we ship ourselves instead of letting the plugin point at a CDN.

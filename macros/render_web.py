@@ -168,6 +168,30 @@ class WebRenderer:
         return "\n".join(out) + "\n"
 
 
+    def waaier_overview(self, page: str) -> str:
+        """Cards for every worksheet, with filters by fase, basistaak and doelgroep."""
+        from .print.outputs import href, page_url, worksheet_pdf
+        from .render_print import worksheet_order
+        T = LABELS.waaier
+        url = page_url(page)
+        sheets = worksheet_order(self.cat)
+        cards = [{"ws": ws, "page": href(url, page_url(page_of("werkblad", ws.id))),
+                  "blank": href(url, worksheet_pdf(ws.id)),
+                  "fillable": href(url, worksheet_pdf(ws.id, True)),
+                  "phase": LABELS.phase_names[ws.phase],
+                  "task": self.cat.tasks[ws.task].title if ws.task else "",
+                  "audience": ", ".join(LABELS.audience_names[a].lower() for a in ws.audience)}
+                 for ws in sheets]
+        used_phases = [p for p in LABELS.phase_names if any(w.phase == p for w in sheets)]
+        used_tasks = [t for t in self.cat.tasks.values() if any(w.task == t.id for w in sheets)]
+        used_audiences = [a for a in LABELS.audience_names if any(a in w.audience for w in sheets)]
+        filters = [("fase", T["phase"], [(p, LABELS.phase_names[p]) for p in used_phases]),
+                   ("basistaak", T["task"], [(t.id, t.title) for t in used_tasks]),
+                   ("doelgroep", T["audience"],
+                    [(a, LABELS.audience_names[a]) for a in used_audiences])]
+        html = self.env.get_template("waaier.html").render(cards=cards, filters=filters, T=T)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
     def tag_overview(self) -> str:
         """One Material tags listing per category (fase, basistaak, werkveld, doelgroep)."""
         out = []

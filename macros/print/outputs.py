@@ -29,9 +29,15 @@ def course_pdf_links(page_src: str, ident: str) -> str:
     return f'<p class="kw-pdf-links">{" ".join(links)}</p>'
 
 
+# MkDocs' use_directory_urls (off in `make offline`); the adapter sets it for each build.
+directory_urls = True
+
+
 def page_url(src: str) -> str:
-    """The URL (relative to the site root) of a page, with MkDocs' directory URLs."""
+    """The URL (relative to the site root) of a page, as MkDocs will publish it."""
     stem = src[:-3] if src.endswith(".md") else src
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
@@ -41,7 +47,9 @@ def page_url(src: str) -> str:
 
 def href(from_url: str, output: str) -> str:
     """A link from a page URL (as page_url gives) to a file in the built site."""
-    return posixpath.relpath(output, from_url.rstrip("/") or ".")
+    folder = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
+    link = posixpath.relpath(output or ".", folder or ".")
+    return link + "/" if output.endswith("/") and not link.endswith("/") else link
 
 
 def worksheet_pdf_links(page_src: str, ident: str) -> str:

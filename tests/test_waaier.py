@@ -1,0 +1,64 @@
+"""The hulpmiddelenwaaier's index: a card per worksheet, filters that work in the browser."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import ROOT
+from macros.load import load_catalogue
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return load_catalogue(ROOT)
+
+
+def test_every_worksheet_has_a_card_with_working_links(built_site, cat):
+    html = (built_site / "waaier/index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<li class="kw-card"(.*?)</li>', html, re.S)
+    assert len(cards) == len(cat.worksheets)
+    for card in cards:
+        links = re.findall(r'href="([^"]+)"', card)
+        assert len(links) == 4  # title, fill in, blank PDF, fillable PDF
+        for link in links:
+            target = built_site / "waaier" / link
+            assert (target / "index.html" if link.endswith("/") else target).resolve().is_file(), link
+        assert " minuten · " in card
+
+
+@pytest.mark.browser
+def test_filters_show_only_matching_cards(page, site_url, cat):
+    page.goto(urljoin(site_url, "waaier/"))
+    cards = page.locator(".kw-card")
+    count = page.locator("[data-kw-filter-count]")
+    assert page.locator("[data-kw-filters]").is_visible()
+    assert count.inner_text() == f"{len(cat.worksheets)} werkbladen gevonden"
+
+    page.select_option("#kw-filter-fase", "evaluatie")
+    expected = [w for w in cat.worksheets.values() if w.phase == "evaluatie"]
+    assert cards.locator("visible=true").count() == len(expected)
+    assert count.inner_text() == (f"{len(expected)} werkbladen gevonden" if len(expected) != 1
+                                  else "1 werkblad gevonden")
+
+    page.select_option("#kw-filter-fase", "")
+    page.select_option("#kw-filter-doelgroep", "team")
+    page.select_option("#kw-filter-basistaak", "doelen-stellen")
+    both = [w for w in cat.worksheets.values() if "team" in w.audience and w.task == "doelen-stellen"]
+    assert cards.locator("visible=true").count() == len(both)
+    if not both:
+        assert "Geen werkbladen gevonden" in count.inner_text()
+
+    page.select_option("#kw-filter-basistaak", "")
+    page.select_option("#kw-filter-doelgroep", "")
+    assert cards.locator("visible=true").count() == len(cat.worksheets)
+
+
+@pytest.mark.browser
+def test_filters_work_with_the_keyboard(page, site_url):
+    page.goto(urljoin(site_url, "waaier/"))
+    page.focus("#kw-filter-fase")
+    page.keyboard.press("ArrowDown")  # first real option
+    visible = page.locator(".kw-card").locator("visible=true").count()
+    assert 0 < visible < page.locator(".kw-card").count()
