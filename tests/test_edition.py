@@ -232,3 +232,14 @@ def test_offline_zip_search_and_worksheet_work_from_file_url(offline_copy, brows
         assert errors == []
     finally:
         context.close()
+
+
+def test_brand_reaches_the_pdfs(example_site):
+    from pypdf import PdfReader
+    sheet = PdfReader(example_site / "pdf/werkbladen/actieplan-leeg.pdf")
+    assert sheet.metadata.author == "Handboek Krachtwerk – Stichting De Overstap"
+    assert "Handboek Krachtwerk – Stichting De Overstap" in sheet.pages[0].extract_text()
+    assert any("/XObject" in (page.get("/Resources") or {}) for page in sheet.pages)  # the logo
+    book = PdfReader(example_site / "pdf/handboek.pdf")
+    assert "Stichting De Overstap" in book.pages[0].extract_text()  # the cover
+    assert not (example_site / "pdf/training").exists()  # training is switched off
