@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+
+from macros.ui_text import LABELS
 from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_build
@@ -431,7 +433,17 @@ def test_real_worksheets_have_both_pdfs_with_the_web_form_names(built_site):
         print_rows = {f.id: f.print_rows for f in ws.fields if f.type == "lijst"}
         assert set(fields) == expected_pdf_names(web, print_rows), ws.id
     downloads = (built_site / "downloads/index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'href="\.\./pdf/[^"]+\.pdf"', downloads)) == 2 * len(cat.worksheets) + 2
+    # two per worksheet, the two books, and a trainer script and handout per course
+    expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses)
+    assert len(re.findall(r'href="\.\./pdf/[^"]+\.pdf"', downloads)) == expected
+    for course in cat.courses:
+        script = PdfReader(built_site / f"pdf/training/{course}-draaiboek.pdf")
+        handout = PdfReader(built_site / f"pdf/training/{course}-deelnemers.pdf")
+        assert cat.courses[course].title in " ".join(script.pages[0].extract_text().split())
+        assert len(handout.pages) < len(script.pages)  # no trainer notes for participants
+        text = lambda r: " ".join(p.extract_text() for p in r.pages)
+        trainer_only = LABELS.training["pitfalls"]  # a section only trainers get
+        assert trainer_only in text(script) and trainer_only not in text(handout)
 
 
 def test_real_pdfs_use_only_the_project_font(built_site):
