@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import models
 from .load import Catalogue
-from .render_web import template_environment
+from .render_web import field_context, template_environment
 from .ui_text import LABELS
 
 L = LABELS.print
@@ -142,12 +142,7 @@ class PrintRenderer:
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
-        rows = None
-        if isinstance(field, models.Table):
-            rows = field.rows if field.rows is not None else [
-                models.Row(id=d.id, label=d.name) for d in self.cat.life_domains]
-        fid = f"{ws.id}-{field.id or 'uitleg'}"
-        return Markup(template.render(field=field, fid=fid, rows=rows, mode="print"))
+        return Markup(template.render(**field_context(self.cat, ws, field), mode="print"))
 
     def sheet(self, ws: models.Worksheet) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field."""

@@ -51,6 +51,15 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
+def field_context(cat: Catalogue, ws: models.Worksheet, field) -> dict:
+    """What every field partial needs, for the web form and for print alike."""
+    rows = None
+    if isinstance(field, models.Table):
+        rows = field.rows if field.rows is not None else [
+            models.Row(id=d.id, label=d.name) for d in cat.life_domains]
+    return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows}
+
+
 class WebRenderer:
     """Renders catalogue items for one page; links are made relative to that page."""
 
@@ -70,12 +79,7 @@ class WebRenderer:
     # --- worksheet --------------------------------------------------------------------
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.get_template(f"fields/{field.type}.html")
-        rows = None
-        if isinstance(field, models.Table):
-            rows = field.rows if field.rows is not None else [
-                models.Row(id=d.id, label=d.name) for d in self.cat.life_domains]
-        fid = f"{ws.id}-{field.id or 'uitleg'}"
-        return Markup(template.render(field=field, fid=fid, rows=rows, mode="web"))
+        return Markup(template.render(**field_context(self.cat, ws, field), mode="web"))
 
     def answer_outline(self, ws: models.Worksheet) -> dict:
         """Every answer name the form has, with its kind and label, for the browser script

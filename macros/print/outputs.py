@@ -22,11 +22,8 @@ def course_pdf(ident: str, trainer: bool) -> str:
 
 def course_pdf_links(page_src: str, ident: str) -> str:
     """Links from a course page to its trainer script and handout PDFs (raw HTML, one block)."""
-    url = page_url(page_src)
-    links = [f'<a class="md-button" href="{escape(href(url, course_pdf(ident, trainer)))}" '
-             f'type="application/pdf">{escape(LABELS.print[key])}</a>'
-             for trainer, key in ((True, "script_pdf"), (False, "handout_pdf"))]
-    return f'<p class="kw-pdf-links">{" ".join(links)}</p>'
+    return _pdf_links(page_src, [(course_pdf(ident, True), "script_pdf"),
+                                 (course_pdf(ident, False), "handout_pdf")])
 
 
 # MkDocs' use_directory_urls (off in `make offline`); the adapter sets it for each build.
@@ -54,8 +51,12 @@ def href(from_url: str, output: str) -> str:
 
 def worksheet_pdf_links(page_src: str, ident: str) -> str:
     """The two PDF links shown on a worksheet's web page (raw HTML, one block)."""
+    return _pdf_links(page_src, [(worksheet_pdf(ident, False), "blank"),
+                                 (worksheet_pdf(ident, True), "fillable")])
+
+
+def _pdf_links(page_src: str, outputs: list[tuple[str, str]]) -> str:
     url = page_url(page_src)
-    links = [f'<a href="{escape(href(url, worksheet_pdf(ident, fillable)))}" '
-             f'type="application/pdf">{escape(LABELS.print[key])}</a>'
-             for fillable, key in ((False, "blank"), (True, "fillable"))]
+    links = [f'<a href="{escape(href(url, output))}" type="application/pdf">'
+             f'{escape(LABELS.print[key])}</a>' for output, key in outputs]
     return f'<p class="kw-pdf-links">{" · ".join(links)}</p>'
