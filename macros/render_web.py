@@ -165,7 +165,7 @@ class WebRenderer:
     def task(self, page: str, ident: str) -> str:
         t = self.cat.tasks[ident]
         sheets = [w for w in self.cat.worksheets.values() if w.task == ident]
-        out = [f'<p class="kw-kern">{L_task(t)}</p>', ""]
+        out = [f'<p class="kw-kern">{_task_summary(t)}</p>', ""]
         if sheets:
             out += [f"**{LABELS.worksheets_for_task}**", ""] + [
                 f"- {self.link(page, 'werkblad', w.id, w.title)}: {w.purpose}" for w in sheets]
@@ -220,5 +220,5 @@ class WebRenderer:
         return self.training.course_overview(page)
 
 
-def L_task(t: models.Task) -> str:
+def _task_summary(t: models.Task) -> str:
     return f"Basistaak {t.number} · {LABELS.phase_names[t.phase]}. {t.description}"

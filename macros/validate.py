@@ -110,7 +110,7 @@ def to_model(source: LocatedData, model: type[BaseModel]):
             loc = tuple(err["loc"])
             if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 loc += ("type",)
-            shown = tuple(s for s in loc if _in_data(source, loc, s))
+            shown = tuple(s for s in loc if _in_data(s))
             allowed = _allowed_keys(model, loc, source.data) if err["type"] == "extra_forbidden" \
                 else []
             problems.append(Problem(source.file, source.line_of(loc), where(shown),
@@ -118,6 +118,6 @@ def to_model(source: LocatedData, model: type[BaseModel]):
         return None, problems
 
 
-def _in_data(source: LocatedData, loc: tuple, step) -> bool:
+def _in_data(step) -> bool:
     """Leave pydantic's union tags ('schaal', 'function-after[...]') out of the shown path."""
     return isinstance(step, int) or not (step in _field_types() or "[" in str(step))

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from macros.load import load_catalogue
-from macros.problems import ContentError
-from tiny_project import make_project
+from tiny_project import edit, make_project, problems_of
 
 EXAMPLE = ROOT / "site_config" / "voorbeeld"
 NGINX = ROOT / "hosting" / "nginx.conf"
@@ -85,39 +83,27 @@ def edition(tmp_path) -> Path:
     return project
 
 
-def _problems(project: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        load_catalogue(project)
-    return [str(p) for p in info.value.problems]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_edition_unknown_key_missing_logo_bad_colour_and_low_contrast(edition):
     settings = edition / "site_config/default/editie.yml"
-    _edit(settings, "korte_naam: Krachtwerk\n", "korte_naam: Krachtwerk\nslogan: Samen sterk\n")
-    [problem] = _problems(edition)
+    edit(settings, "korte_naam: Krachtwerk\n", "korte_naam: Krachtwerk\nslogan: Samen sterk\n")
+    [problem] = problems_of(edition)
     assert problem.startswith("site_config/default/editie.yml:4 (slogan): onbekende sleutel "
                               "'slogan'; toegestaan: naam, korte_naam, logo")
 
-    _edit(settings, "slogan: Samen sterk\n", "logo: weg.svg\n")
-    [problem] = _problems(edition)
+    edit(settings, "slogan: Samen sterk\n", "logo: weg.svg\n")
+    [problem] = problems_of(edition)
     assert problem.startswith("site_config/default/editie.yml:4 (logo): logo 'weg.svg' niet "
                               "gevonden")
 
-    _edit(settings, "logo: weg.svg\n", "")
-    _edit(settings, '"#1d5c63"', '"groen"')
-    [problem] = _problems(edition)
+    edit(settings, "logo: weg.svg\n", "")
+    edit(settings, '"#1d5c63"', '"groen"')
+    [problem] = problems_of(edition)
     assert problem == ("site_config/default/editie.yml:5 (kleuren.primair): 'groen' is geen "
                        "kleur; schrijf #rrggbb, bijvoorbeeld #1d5c63")
 
-    _edit(settings, '"groen"', '"#1d5c63"')
-    _edit(settings, '"#9c3b37"', '"#f0c000"')
-    [problem] = _problems(edition)
+    edit(settings, '"groen"', '"#1d5c63"')
+    edit(settings, '"#9c3b37"', '"#f0c000"')
+    [problem] = problems_of(edition)
     assert problem.startswith("site_config/default/editie.yml:6 (kleuren.accent): witte tekst "
                               "op #f0c000 heeft contrast 1.7")
     assert "WCAG AA vraagt minstens 4.5:1" in problem

@@ -7,24 +7,12 @@ import pytest
 
 from macros.load import load_catalogue
 from macros.problems import ContentError
-from tiny_project import make_project
+from tiny_project import edit, make_project, problems_of
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     return make_project(tmp_path / "p")
-
-
-def problems_of(project: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        load_catalogue(project)
-    return [str(p) for p in info.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_valid_tiny_project_loads(project):

@@ -4,6 +4,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from macros.load import load_catalogue
+from macros.problems import ContentError
+
 ROOT = Path(__file__).resolve().parent.parent
 
 WORKSHEET = """\
@@ -54,3 +59,17 @@ def make_project(target: Path, with_site: bool = False) -> Path:
         nav_start = config.index("\nnav:")
         (target / "mkdocs.yml").write_text(config[:nav_start] + "\n", encoding="utf-8")
     return target
+
+
+def problems_of(project: Path) -> list[str]:
+    """Every problem the loader reports for a project that must fail, as text."""
+    with pytest.raises(ContentError) as info:
+        load_catalogue(project)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one piece of a file; fails loudly when the test's assumption is wrong."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
