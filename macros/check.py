@@ -164,6 +164,28 @@ def _check_pages(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
+def _check_glossary(cat: "Catalogue") -> list[Problem]:
+    """A word form may have one explanation only: the tooltip would otherwise depend on order."""
+    if ("begrippen", "begrippen") not in cat.sources:
+        return []
+    from .models import word_forms
+
+    source = cat.source("begrippen", "begrippen")
+    first: dict[str, int] = {}
+    problems = []
+    for i, term in enumerate(cat.glossary.terms):
+        for j, word in enumerate(term.words):
+            line = source.line_of(("begrippen", i, "woorden", j))
+            for form in word_forms(word):
+                if form in first and first[form] != line:
+                    problems.append(Problem(source.file, line, f"begrippen[{i}].woorden[{j}]",
+                                            f"'{form}' heeft al een uitleg op regel "
+                                            f"{first[form]}; geef elk woord één uitleg"))
+                    break
+                first.setdefault(form, line)
+    return problems
+
+
 def check_catalogue(cat: "Catalogue") -> list[Problem]:
     return (_check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
-            + _check_edition(cat) + _check_pages(cat))
+            + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat))

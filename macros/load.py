@@ -20,6 +20,7 @@ PRINCIPLES = "data/principes"
 EXERCISES = "data/oefeningen"
 COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
+GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -31,6 +32,7 @@ class Catalogue:
     edition_dir: Path
     edition: models.Edition | None = None
     method: models.Method | None = None
+    glossary: models.Glossary = field(default_factory=models.Glossary)
     worksheets: dict[str, models.Worksheet] = field(default_factory=dict)
     principles: dict[str, models.Principle] = field(default_factory=dict)
     exercises: dict[str, models.Exercise] = field(default_factory=dict)
@@ -110,6 +112,14 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     cat.method, located = _load_one(method_file, root, models.Method, problems)
     if located:
         cat.sources[("methode", "methode")] = located
+
+    glossary_file = root / GLOSSARY
+    if glossary_file.is_file():
+        cat.input_files.append(glossary_file)
+        glossary, located = _load_one(glossary_file, root, models.Glossary, problems)
+        if glossary:
+            cat.glossary = glossary
+            cat.sources[("begrippen", "begrippen")] = located
 
     _load_folder(cat, WORKSHEETS, "werkblad", models.Worksheet, cat.worksheets, problems)
     _load_folder(cat, PRINCIPLES, "principe", models.Principle, cat.principles, problems)

@@ -40,6 +40,7 @@ DUTCH_KEYS = {
     "audience_group": "doelgroep", "nav_after": "na", "placeholder": "voorbeeld",
     "required": "verplicht", "min_label": "links", "max_label": "rechts", "tags": "tags",
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
+    "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
 }
 
 
@@ -227,6 +228,33 @@ class Method(Strict):
             "werkveld": [w.lower() for w in self.fields_of_work],
             "doelgroep": list(AUDIENCES) + [a.lower() for a in self.extra_audiences],
         }
+
+
+class Term(Strict):
+    words: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        min_length=1, description="De woordvormen die de uitleg krijgen, zoals 'actieplan' "
+                                  "en 'actieplannen'; een hoofdletter aan het begin hoeft niet")
+    explanation: Annotated[str, Field(min_length=1, max_length=160)]
+
+
+class Glossary(Strict):
+    """Short explanations shown as a tooltip wherever a word appears on the site."""
+    terms: list[Term] = Field(default_factory=list)
+
+    def tooltips(self) -> dict[str, str]:
+        """Every word form with its explanation, also with a capital at the start of a
+        sentence."""
+        found: dict[str, str] = {}
+        for term in self.terms:
+            for word in term.words:
+                for form in word_forms(word):
+                    found.setdefault(form, term.explanation)
+        return found
+
+
+def word_forms(word: str) -> list[str]:
+    capital = word[:1].upper() + word[1:]
+    return [word] if capital == word else [word, capital]
 
 
 class Practice(Strict):

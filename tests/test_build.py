@@ -22,6 +22,16 @@ def test_real_site_has_home_colofon_and_worksheet_pages(built_site):
     assert "Voor de begeleider" in actieplan
 
 
+def test_glossary_words_carry_their_explanation_on_pages(built_site):
+    """data/begrippen.yml reaches every page (generated ones too) as <abbr title=...>."""
+    tip = ('<abbr title="Werkagenda met een eigen doel van de cliënt, vertaald in kleine '
+           'haalbare stappen">actieplan</abbr>')
+    for page in ("handleiding/traject/evaluatie", "handleiding/traject/doelen-stellen",
+                 "waaier/actieplan"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert tip in html or tip.replace(">actieplan<", ">Actieplan<") in html, page
+
+
 def test_every_worksheet_has_a_page(built_site):
     for yml in (ROOT / "worksheets").glob("*.yml"):
         assert (built_site / "waaier" / yml.stem / "index.html").is_file(), yml.name

@@ -129,3 +129,36 @@ def test_course_running_over_its_dagdeel(project):
     [problem] = problems_of(project)
     assert problem.startswith("data/cursussen/kort.yml:9 (dagdelen[0]): 'Ochtend' duurt 75 "
                               "minuten, maar het dagdeel is 60 minuten lang")
+
+
+GLOSSARY = """begrippen:
+  - woorden: [actieplan, actieplannen]
+    uitleg: Werkagenda met kleine stappen
+  - woorden: [herstel]
+    uitleg: Persoonlijk proces
+"""
+
+
+def test_glossary_gives_every_word_form_with_a_capital_variant(project):
+    (project / "data/begrippen.yml").write_text(GLOSSARY, encoding="utf-8")
+    tips = load_catalogue(project).glossary.tooltips()
+    assert tips == {"actieplan": "Werkagenda met kleine stappen",
+                    "Actieplan": "Werkagenda met kleine stappen",
+                    "actieplannen": "Werkagenda met kleine stappen",
+                    "Actieplannen": "Werkagenda met kleine stappen",
+                    "herstel": "Persoonlijk proces", "Herstel": "Persoonlijk proces"}
+
+
+def test_glossary_unknown_key_names_its_line(project):
+    (project / "data/begrippen.yml").write_text(GLOSSARY + "    kleur: rood\n", encoding="utf-8")
+    [problem] = problems_of(project)
+    assert problem.startswith("data/begrippen.yml:6 (begrippen[1].kleur): onbekende sleutel")
+
+
+def test_glossary_word_may_have_one_explanation(project):
+    # 'Actieplan' is the capital form of 'actieplan' on line 2
+    (project / "data/begrippen.yml").write_text(GLOSSARY.replace("[herstel]", "[Actieplan]"),
+                                                 encoding="utf-8")
+    [problem] = problems_of(project)
+    assert problem.startswith("data/begrippen.yml:4 (begrippen[1].woorden[0]): 'Actieplan' "
+                              "heeft al een uitleg op regel 2")

@@ -53,8 +53,6 @@ def make_project(target: Path, with_site: bool = False) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", target / "overrides")
         shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
-        (target / "content" / "includes").mkdir()
-        (target / "content" / "includes" / "afkortingen.md").write_text("", encoding="utf-8")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         nav_start = config.index("\nnav:")
         (target / "mkdocs.yml").write_text(config[:nav_start] + "\n", encoding="utf-8")
