@@ -98,8 +98,11 @@ PLAIN_DROP_PLUGINS = ("macros", "tags", "offline")
 
 
 def plain_config(project: Path, docs: Path) -> str:
-    """A stock Material build (search plugin only, same Markdown extensions) of `docs`."""
+    """A stock Material build (search plugin only, same Markdown extensions and tooltip
+    glossary) of `docs`."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    glossary = Path(f"{docs}.glossary.json").read_text(encoding="utf-8")
+    text = text.replace("\n  - abbr\n", f"\n  - abbr:\n      glossary: {glossary}\n", 1)
     text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
     text = re.sub(r"^nav:\n(?:[ \-].*\n?)*", "", text, flags=re.M)
     for plugin in PLAIN_DROP_PLUGINS:
@@ -127,66 +130,26 @@ def plain_builds(work: Path) -> dict:
     return {"plain_mkdocs_build": summary(times), "plain_pages": pages}
 
 
-PDF_PHASE = r"""
-import json, sys, time, shutil, tempfile
-from pathlib import Path
-sys.path.insert(0, sys.argv[1])
-import macros.print.publish as publish_module
-captured = {}
-def capture(cat, pages, nav, site_dir, report=print, workers=None):
-    captured.update(cat=cat, pages=pages, nav=nav, site_dir=site_dir)
-    return []
-publish_module.publish = capture
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-import os
-os.chdir(sys.argv[1])
-build(load_config("mkdocs.yml", site_dir=str(Path(sys.argv[2]) / "site")))
-from macros.print import book
-from macros.print.build import build_pdfs, decompressed_fonts, render
-from macros.print.jobs import site_jobs
-from macros.render_print import FONTS_DIR, PrintRenderer
-cat = captured["cat"]
-fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")), Path(sys.argv[2]) / "fonts")
-chapters = book.make_chapters(captured["pages"], captured["nav"], cat.worksheets,
-                              captured["site_dir"], cat.edition.site_url)
-jobs = site_jobs(cat, chapters, PrintRenderer(cat, fonts=fonts))
-# The worksheet PDFs: many independent jobs, so this isolates what a second core buys. The
-# book (one long job that bounds any parallel run) is timed in the full builds.
-jobs = [job for job in jobs if job.output.startswith("pdf/werkbladen/")]
-out = {"jobs": len(jobs)}
-from weasyprint import HTML
-start = time.perf_counter(); pages = 0
-for job in jobs:
-    doc = HTML(string=job.document.html, base_url=job.document.base_url).render(pdf_variant="pdf/ua-1")
-    doc.write_pdf(pdf_variant="pdf/ua-1"); pages += len(doc.pages)
-out["raw_weasyprint"] = time.perf_counter() - start
-out["pages"] = pages
-for workers in (1, 2):
-    cache = Path(tempfile.mkdtemp()); site = Path(tempfile.mkdtemp())
-    start = time.perf_counter()
-    build_pdfs(jobs, site, cache, report=lambda line: None, workers=workers)
-    out[f"pipeline_{workers}_workers"] = time.perf_counter() - start
-    if workers == 2:
-        start = time.perf_counter()
-        build_pdfs(jobs, site, cache, report=lambda line: None, workers=workers)
-        out["pipeline_cached"] = time.perf_counter() - start
-print(json.dumps(out))
-"""
-
-
 def pdf_phase(work: Path) -> dict:
+    """The worksheet PDFs, captured once, then rendered RUNS times in fresh processes."""
     project = project_copy(work / "pdf")
+    jobs_file = work / "pdf-jobs.pickle"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    script = str(ROOT / "bench" / "pdf_phase.py")
+
+    def run(*args: str) -> dict:
+        result = subprocess.run([sys.executable, script, *args], capture_output=True, text=True,
+                                env=env)
+        if result.returncode != 0:
+            raise SystemExit(f"PDF benchmark failed:\n{result.stderr[-3000:]}")
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    run("capture", str(project), str(jobs_file))
     runs = []
     for n in range(RUNS):
         scratch = work / f"pdf-scratch-{n}"
         scratch.mkdir()
-        result = subprocess.run([sys.executable, "-c", PDF_PHASE, str(project), str(scratch)],
-                                capture_output=True, text=True,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        if result.returncode != 0:
-            raise SystemExit(f"PDF benchmark failed:\n{result.stderr[-3000:]}")
-        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        runs.append(run("time", str(jobs_file), str(scratch)))
     keys = ["raw_weasyprint", "pipeline_1_workers", "pipeline_2_workers", "pipeline_cached"]
     out = {k: summary([r[k] for r in runs]) for k in keys}
     out["pdf_jobs"] = runs[0]["jobs"]

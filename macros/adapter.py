@@ -93,17 +93,27 @@ def define_env(env) -> None:
     env.variables["editie"] = cat.edition
 
 
-def on_post_build(env) -> None:
-    """Render the PDFs into the built site (cached in .cache/pdf) and list them on Downloads.
+def pdfs_wanted() -> bool:
+    """KRACHTWERK_PDF=uit skips the PDFs: quick site-only builds (previews, growth benchmark)."""
+    return os.environ.get(PDF_ENV, "").lower() not in ("0", "uit", "nee", "false")
 
-    The handbook is made from the pages' article HTML that mkdocs_hooks.on_page_content kept.
-    """
-    if os.environ.get(PDF_ENV, "").lower() in ("0", "uit", "nee", "false"):
-        return  # quick site-only builds (benchmarks of page growth, previews)
+
+def start_pdfs(pages: dict, nav, site_files: dict[str, Path]) -> None:
+    """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known)."""
+    from .print.publish import start
+
+    state["pdfs"] = start(state["catalogue"], pages, nav, site_files)
+
+
+def cancel_pdfs() -> None:
+    if pdfs := state.pop("pdfs", None):
+        pdfs.cancel()
+
+
+def on_post_build(env) -> None:
+    """Wait for the PDFs, put them in the built site (cached in .cache/pdf) and list them on
+    Downloads. The handbook is made from the pages' article HTML (mkdocs_hooks)."""
     from mkdocs.plugins import get_plugin_logger
 
-    from .print.publish import publish
-
-    pages = state.pop("rendered_pages", {})
-    publish(state["catalogue"], pages, nav=env.conf["nav"], site_dir=Path(env.conf["site_dir"]),
-            report=get_plugin_logger("pdf").info)
+    if pdfs := state.pop("pdfs", None):
+        pdfs.finish(Path(env.conf["site_dir"]), report=get_plugin_logger("pdf").info)

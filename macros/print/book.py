@@ -11,7 +11,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Mapping
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
@@ -78,11 +79,11 @@ def level_of(src: str) -> int:
 class _Linker:
     """Rewrites one page's HTML so it works inside the book."""
 
-    def __init__(self, chapter_urls: dict[str, str], worksheet_ids, site_dir: Path | None,
-                 site_url: str | None):
+    def __init__(self, chapter_urls: dict[str, str], worksheet_ids,
+                 site_files: Mapping[str, Path] | None, site_url: str | None):
         self.chapter_urls = chapter_urls
         self.worksheet_ids = set(worksheet_ids)
-        self.site_dir = site_dir
+        self.site_files = site_files or {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
 
     def chapter(self, page: RenderedPage, level: int) -> Chapter:
@@ -128,31 +129,35 @@ class _Linker:
 
     def _image(self, m: re.Match, page: RenderedPage, images: list[Path]) -> str:
         src = m[2]
-        if urlsplit(src).scheme or not self.site_dir:
+        if urlsplit(src).scheme:
             return m[0]
-        path = self.site_dir / posixpath.normpath(posixpath.join(page.url, src))
-        if not path.is_file():
+        path = self.site_files.get(posixpath.normpath(posixpath.join(page.url, unquote(src))))
+        if path is None or not path.is_file():
             return m[0]
         images.append(path)
         return f'{m[1]}{path.as_uri()}"'
 
 
 def make_chapters(pages: dict[str, RenderedPage], nav, worksheet_ids,
-                  site_dir: Path | None = None, site_url: str | None = None) -> list[Chapter]:
+                  site_files: Mapping[str, Path] | None = None,
+                  site_url: str | None = None) -> list[Chapter]:
+    """The book's chapters. site_files maps a path in the built site to the file it is copied
+    from (images are read from there: rendering starts before MkDocs copies them)."""
     sources = book_sources(pages, nav)
     chapter_urls = {pages[src].url.strip("/"): anchor_of(src) for src in sources}
-    linker = _Linker(chapter_urls, worksheet_ids, site_dir, site_url)
+    linker = _Linker(chapter_urls, worksheet_ids, site_files, site_url)
     return [linker.chapter(pages[src], 1 if src in CLOSING_PAGES else level_of(src))
             for src in sources]
 
 
-def page_chapter(pages: dict[str, RenderedPage], src: str, site_dir: Path | None = None,
+def page_chapter(pages: dict[str, RenderedPage], src: str,
+                 site_files: Mapping[str, Path] | None = None,
                  site_url: str | None = None) -> Chapter | None:
     """One page as the only chapter of its own PDF (a course's trainer script or handout).
     Links to other pages become full links with a site address, otherwise plain text."""
     if src not in pages:
         return None
-    return _Linker({}, (), site_dir, site_url).chapter(pages[src], level=1)
+    return _Linker({}, (), site_files, site_url).chapter(pages[src], level=1)
 
 
 H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

@@ -189,18 +189,6 @@ def _pool_context():
     return context
 
 
-def _render_all(jobs: list[PdfJob], workers: int) -> Iterator[tuple[PdfJob, tuple]]:
-    if workers <= 1:
-        for job in jobs:
-            yield job, render(job.document.html, job.document.base_url, job.document.field_labels)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        futures = {pool.submit(render, job.document.html, job.document.base_url,
-                               job.document.field_labels): job for job in jobs}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-
-
 def _publish(source: Path, site_dir: Path, output: str) -> int:
     target = site_dir / output
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -208,29 +196,69 @@ def _publish(source: Path, site_dir: Path, output: str) -> int:
     return target.stat().st_size
 
 
+class Rendering:
+    """PDF jobs rendering in worker processes from the moment this is made; finish() waits
+    for them and puts every PDF in the site. The adapter starts it as soon as MkDocs has all
+    pages' HTML, so the PDFs render while MkDocs still writes the web pages."""
+
+    def __init__(self, jobs: list[PdfJob], cache_dir: Path, workers: int | None = None):
+        self.jobs = jobs
+        self.cache = Cache(cache_dir)
+        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
+        self.todo = [job for job in jobs if not self.cache.path(self.keys[job.output]).is_file()]
+        self._pool = None
+        self._futures = {}
+        count = workers or worker_count(len(self.todo))
+        if self.todo and count > 1:
+            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
+            # jobs come longest first (the books), so no long job starts last
+            self._futures = {self._pool.submit(render, job.document.html, job.document.base_url,
+                                               job.document.field_labels): job
+                             for job in self.todo}
+
+    def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
+        if self._pool is None:
+            for job in self.todo:
+                yield job, render(job.document.html, job.document.base_url,
+                                  job.document.field_labels)
+            return
+        try:
+            for future in as_completed(self._futures):
+                yield self._futures[future], future.result()
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+
+    def cancel(self) -> None:
+        """The site build failed: drop what has not started (running jobs still finish)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
+        """Put every job's PDF in site_dir: from the cache, or once its worker is done."""
+        to_render = {job.output for job in self.todo}
+        results: dict[str, Result] = {}
+        total = len(self.jobs)
+
+        def done(job: PdfJob, result: Result) -> None:
+            results[job.output] = result
+            name = job.output.removeprefix("pdf/")
+            how = ("(cache)" if result.seconds is None
+                   else f"{result.pages} p. {result.seconds:.2f} s")
+            report(f"PDF {len(results)}/{total} {name} {how}")
+
+        for job in self.jobs:
+            if job.output not in to_render:
+                size = _publish(self.cache.path(self.keys[job.output]), site_dir, job.output)
+                done(job, Result(job.output, size, None, None))
+        for job, (data, pages, seconds) in self._rendered():
+            self.cache.store(self.keys[job.output], data)
+            size = _publish(self.cache.path(self.keys[job.output]), site_dir, job.output)
+            done(job, Result(job.output, size, pages, seconds))
+        self.cache.forget_replaced(self.keys)
+        return [results[job.output] for job in self.jobs]
+
+
 def build_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path,
                report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
     """Put every job's PDF in site_dir, rendering only those not in the cache."""
-    cache = Cache(cache_dir)
-    keys = {job.output: cache.key(job.document) for job in jobs}
-    todo = [job for job in jobs if not cache.path(keys[job.output]).is_file()]
-    to_render = {job.output for job in todo}
-    results: dict[str, Result] = {}
-    total = len(jobs)
-
-    def done(job: PdfJob, result: Result) -> None:
-        results[job.output] = result
-        name = job.output.removeprefix("pdf/")
-        how = "(cache)" if result.seconds is None else f"{result.pages} p. {result.seconds:.2f} s"
-        report(f"PDF {len(results)}/{total} {name} {how}")
-
-    for job in jobs:
-        if job.output not in to_render:
-            size = _publish(cache.path(keys[job.output]), site_dir, job.output)
-            done(job, Result(job.output, size, None, None))
-    for job, (data, pages, seconds) in _render_all(todo, workers or worker_count(len(todo))):
-        cache.store(keys[job.output], data)
-        size = _publish(cache.path(keys[job.output]), site_dir, job.output)
-        done(job, Result(job.output, size, pages, seconds))
-    cache.forget_replaced(keys)
-    return [results[job.output] for job in jobs]
+    return Rendering(jobs, cache_dir, workers).finish(site_dir, report)

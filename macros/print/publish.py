@@ -1,33 +1,64 @@
-"""All PDFs for one site build: chapters, jobs, rendering with the cache, the Downloads page."""
+"""All PDFs for one site build: chapters, jobs, rendering with the cache, the Downloads page.
+
+start() runs as soon as MkDocs has every page's HTML (the on_env event); the PDFs then render
+in worker processes while MkDocs writes the web pages. finish() (on_post_build) waits for
+them, puts them in the site and fills in the Downloads page.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..load import Catalogue
 from ..render_training import pack_page
 from . import book, downloads
 from ..render_print import FONTS_DIR, PrintRenderer
-from .build import Result, build_pdfs, decompressed_fonts
+from .build import PdfJob, Rendering, Result, decompressed_fonts
 from .jobs import site_jobs
 
 CACHE_DIR = ".cache/pdf"
 
 
-def publish(cat: Catalogue, pages: dict[str, book.RenderedPage], nav, site_dir: Path,
-            report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
-    cache_dir = cat.root / CACHE_DIR
-    fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")), cache_dir)
-    chapters = book.make_chapters(pages, nav, cat.worksheets, site_dir, cat.edition.site_url)
+@dataclass
+class SitePdfs:
+    pages: dict[str, book.RenderedPage]
+    jobs: list[PdfJob]
+    rendering: Rendering
+
+    def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
+        results = self.rendering.finish(site_dir, report)
+        downloads.fill_in(site_dir, self.pages, self.jobs, results)
+        return results
+
+    def cancel(self) -> None:
+        self.rendering.cancel()
+
+
+def site_pdf_jobs(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
+                  site_files: Mapping[str, Path] | None = None) -> list[PdfJob]:
+    """Every PDF of this edition, made from the catalogue and the pages' HTML."""
+    fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")),
+                               cat.root / CACHE_DIR)
+    chapters = book.make_chapters(pages, nav, cat.worksheets, site_files, cat.edition.site_url)
     packs = {}
     if cat.edition.sections.training:
         for course_id in cat.courses:
             for trainer in (True, False):
-                chapter = book.page_chapter(pages, pack_page(course_id, trainer), site_dir,
+                chapter = book.page_chapter(pages, pack_page(course_id, trainer), site_files,
                                             cat.edition.site_url)
                 if chapter:
                     packs[(course_id, trainer)] = chapter
-    jobs = site_jobs(cat, chapters, PrintRenderer(cat, fonts=fonts), packs)
-    results = build_pdfs(jobs, site_dir, cache_dir, report=report, workers=workers)
-    downloads.fill_in(site_dir, pages, jobs, results)
-    return results
+    return site_jobs(cat, chapters, PrintRenderer(cat, fonts=fonts), packs)
+
+
+def start(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
+          site_files: Mapping[str, Path] | None = None, workers: int | None = None) -> SitePdfs:
+    jobs = site_pdf_jobs(cat, pages, nav, site_files)
+    return SitePdfs(pages, jobs, Rendering(jobs, cat.root / CACHE_DIR, workers))
+
+
+def publish(cat: Catalogue, pages: dict[str, book.RenderedPage], nav, site_dir: Path,
+            report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
+    """Start and finish in one go (for callers outside a MkDocs build)."""
+    return start(cat, pages, nav, workers=workers).finish(site_dir, report)
