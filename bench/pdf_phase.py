@@ -50,7 +50,8 @@ def capture(project: Path, out: Path) -> None:
 def time_jobs(jobs_file: Path, scratch: Path) -> None:
     from weasyprint import HTML
 
-    from macros.print.build import RENDER_OPTIONS, build_pdfs
+    from macros.print.build import RENDER_OPTIONS
+    from macros.print.rendering import build_pdfs
 
     jobs = pickle.loads(jobs_file.read_bytes())
     out = {"jobs": len(jobs)}

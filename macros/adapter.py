@@ -7,6 +7,7 @@ generate pages and navigation from the same validated data.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -98,11 +99,29 @@ def pdfs_wanted() -> bool:
     return os.environ.get(PDF_ENV, "").lower() not in ("0", "uit", "nee", "false")
 
 
+def begin_session(command: str) -> None:
+    """`mkdocs serve` keeps one PDF worker pool for all its rebuilds (see print/rendering.py)."""
+    from .print.rendering import SessionPool
+
+    state["session"] = SessionPool() if command == "serve" else None
+
+
+def end_session() -> None:
+    cancel_pdfs()
+    if session := state.pop("session", None):
+        session.shutdown()
+
+
 def start_pdfs(pages: dict, nav, site_files: dict[str, Path]) -> None:
     """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known)."""
     from .print.publish import start
 
-    state["pdfs"] = start(state["catalogue"], pages, nav, site_files)
+    # A serve rebuild owns the site folder from here: an earlier one still finishing its
+    # PDFs in the background only fills the cache now.
+    if earlier := state.pop("finishing", None):
+        earlier.supersede()
+    state["pdfs"] = start(state["catalogue"], pages, nav, site_files,
+                          session=state.get("session"))
 
 
 def cancel_pdfs() -> None:
@@ -112,8 +131,24 @@ def cancel_pdfs() -> None:
 
 def on_post_build(env) -> None:
     """Wait for the PDFs, put them in the built site (cached in .cache/pdf) and list them on
-    Downloads. The handbook is made from the pages' article HTML (mkdocs_hooks)."""
+    Downloads. Under `mkdocs serve` that happens in a thread: the browser reloads at once and
+    the PDFs follow when they are done."""
     from mkdocs.plugins import get_plugin_logger
 
-    if pdfs := state.pop("pdfs", None):
-        pdfs.finish(Path(env.conf["site_dir"]), report=get_plugin_logger("pdf").info)
+    pdfs = state.pop("pdfs", None)
+    if pdfs is None:
+        return
+    log = get_plugin_logger("pdf")
+    site_dir = Path(env.conf["site_dir"])
+    if state.get("session") is None:
+        pdfs.finish(site_dir, report=log.info)
+        return
+
+    def finish() -> None:
+        try:
+            pdfs.finish(site_dir, report=log.info)
+        except Exception as error:  # a thread's exception would otherwise only print a trace
+            log.error(f"De PDF's zijn niet gemaakt: {error}")
+
+    state["finishing"] = pdfs
+    threading.Thread(target=finish, name="krachtwerk-pdf", daemon=True).start()

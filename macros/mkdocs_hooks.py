@@ -8,7 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.adapter import cancel_pdfs, pdfs_wanted, start_pdfs, state  # noqa: E402
+from macros import adapter  # noqa: E402
+from macros.adapter import state  # noqa: E402
 from macros.pages import generated_pages, add_to_nav  # noqa: E402
 from macros import edition  # noqa: E402
 from macros.print import outputs  # noqa: E402
@@ -89,12 +90,20 @@ def on_env(env, config, files):
     """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes the
     web pages (adapter.on_post_build waits for them). Images for the book are read from the
     files MkDocs will copy, because the copying comes after this event."""
-    if pdfs_wanted():
+    if adapter.pdfs_wanted():
         site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
                       if f.abs_src_path and not f.is_documentation_page()}
-        start_pdfs(state.pop("rendered_pages", {}), config.nav, site_files)
+        adapter.start_pdfs(state.pop("rendered_pages", {}), config.nav, site_files)
     return env
 
 
 def on_build_error(error):
-    cancel_pdfs()
+    adapter.cancel_pdfs()
+
+
+def on_startup(command, dirty):
+    adapter.begin_session(command)
+
+
+def on_shutdown():
+    adapter.end_session()

@@ -1,30 +1,23 @@
-"""Render PDF jobs into the built site: content-hash cache, parallel workers, one line per PDF.
+"""One PDF job: rendering it with WeasyPrint (in a worker process) and its content-hash cache.
 
 A job's cache key hashes its print HTML (the CSS is inlined), the bytes of every local file it
 loads (fonts, logo, images), the WeasyPrint version and the render options. An unchanged job is
 copied from `.cache/pdf/`, so a second build (and every `mkdocs serve` rebuild) renders only
-what changed. Rendering runs in worker processes, one per core (KRACHTWERK_PDF_JOBS overrides;
-1 renders in this process); how they start depends on the threads running (see _pool_context).
+what changed. Scheduling the jobs over worker processes is in rendering.py.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-import shutil
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..render_print import Document
 
-WORKERS_ENV = "KRACHTWERK_PDF_JOBS"
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 CACHE_VERSION = 2  # raise when render() or _finish() change what a PDF looks like
 INDEX = "index.json"
@@ -98,10 +91,12 @@ def _finish(labels: dict[str, str], document, pdf) -> None:
 
 
 class Cache:
-    """PDFs by content hash in one folder, with an index of the key each output last had."""
+    """PDFs by content hash in one folder, with an index of the key each output last had.
+    Each edition keeps its own index, so building one edition does not evict another's PDFs."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, index: str = INDEX):
         self.folder = folder
+        self.index = index
         self._digests: dict[Path, str] = {}
         self._salt = (f"{CACHE_VERSION} weasyprint {version('weasyprint')} "
                       f"{sorted(RENDER_OPTIONS.items())}")
@@ -130,7 +125,7 @@ class Cache:
 
     def forget_replaced(self, keys: dict[str, str]) -> None:
         """Delete cached PDFs of outputs whose inputs changed since the last build."""
-        index_file = self.folder / INDEX
+        index_file = self.folder / self.index
         try:
             old = json.loads(index_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -140,7 +135,7 @@ class Cache:
             if keys.get(output, key) != key and key not in current:
                 self.path(key).unlink(missing_ok=True)
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{INDEX}.{os.getpid()}.tmp"
+        tmp = self.folder / f".{self.index}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({**old, **keys}, indent=0, sort_keys=True), encoding="utf-8")
         tmp.replace(index_file)
 
@@ -165,100 +160,3 @@ def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
             tmp.replace(target)
         out.append(target)
     return out
-
-
-def worker_count(jobs: int) -> int:
-    wanted = os.environ.get(WORKERS_ENV)
-    cores = int(wanted) if wanted else (len(os.sched_getaffinity(0))
-                                         if hasattr(os, "sched_getaffinity") else os.cpu_count())
-    return max(1, min(cores or 1, jobs))
-
-
-def _pool_context():
-    """fork when this process runs no other thread (`mkdocs build`): fastest, and workers need
-    not import __main__ again. With threads (`mkdocs serve`) forking is unsafe: then a fork
-    server, which imports WeasyPrint once for all its workers."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        import weasyprint  # noqa: F401  (imported once here, inherited by every worker)
-        return multiprocessing.get_context("fork")
-    if "forkserver" not in methods:
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", __name__])
-    return context
-
-
-def _publish(source: Path, site_dir: Path, output: str) -> int:
-    target = site_dir / output
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    return target.stat().st_size
-
-
-class Rendering:
-    """PDF jobs rendering in worker processes from the moment this is made; finish() waits
-    for them and puts every PDF in the site. The adapter starts it as soon as MkDocs has all
-    pages' HTML, so the PDFs render while MkDocs still writes the web pages."""
-
-    def __init__(self, jobs: list[PdfJob], cache_dir: Path, workers: int | None = None):
-        self.jobs = jobs
-        self.cache = Cache(cache_dir)
-        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
-        self.todo = [job for job in jobs if not self.cache.path(self.keys[job.output]).is_file()]
-        self._pool = None
-        self._futures = {}
-        count = workers or worker_count(len(self.todo))
-        if self.todo and count > 1:
-            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
-            # jobs come longest first (the books), so no long job starts last
-            self._futures = {self._pool.submit(render, job.document.html, job.document.base_url,
-                                               job.document.field_labels): job
-                             for job in self.todo}
-
-    def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
-        if self._pool is None:
-            for job in self.todo:
-                yield job, render(job.document.html, job.document.base_url,
-                                  job.document.field_labels)
-            return
-        try:
-            for future in as_completed(self._futures):
-                yield self._futures[future], future.result()
-        finally:
-            self._pool.shutdown(cancel_futures=True)
-
-    def cancel(self) -> None:
-        """The site build failed: drop what has not started (running jobs still finish)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-
-    def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
-        """Put every job's PDF in site_dir: from the cache, or once its worker is done."""
-        to_render = {job.output for job in self.todo}
-        results: dict[str, Result] = {}
-        total = len(self.jobs)
-
-        def done(job: PdfJob, result: Result) -> None:
-            results[job.output] = result
-            name = job.output.removeprefix("pdf/")
-            how = ("(cache)" if result.seconds is None
-                   else f"{result.pages} p. {result.seconds:.2f} s")
-            report(f"PDF {len(results)}/{total} {name} {how}")
-
-        for job in self.jobs:
-            if job.output not in to_render:
-                size = _publish(self.cache.path(self.keys[job.output]), site_dir, job.output)
-                done(job, Result(job.output, size, None, None))
-        for job, (data, pages, seconds) in self._rendered():
-            self.cache.store(self.keys[job.output], data)
-            size = _publish(self.cache.path(self.keys[job.output]), site_dir, job.output)
-            done(job, Result(job.output, size, pages, seconds))
-        self.cache.forget_replaced(self.keys)
-        return [results[job.output] for job in self.jobs]
-
-
-def build_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path,
-               report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
-    """Put every job's PDF in site_dir, rendering only those not in the cache."""
-    return Rendering(jobs, cache_dir, workers).finish(site_dir, report)

@@ -2,7 +2,8 @@
 
 start() runs as soon as MkDocs has every page's HTML (the on_env event); the PDFs then render
 in worker processes while MkDocs writes the web pages. finish() (on_post_build) waits for
-them, puts them in the site and fills in the Downloads page.
+them, puts them in the site and fills in the Downloads page. Under `mkdocs serve` the adapter
+runs finish() in a thread, so the browser reloads without waiting for the PDFs.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from ..load import Catalogue
 from ..render_training import pack_page
 from . import book, downloads
 from ..render_print import FONTS_DIR, PrintRenderer
-from .build import PdfJob, Rendering, Result, decompressed_fonts
+from .build import Cache, PdfJob, Result, decompressed_fonts
+from .rendering import Rendering, SessionPool
 from .jobs import site_jobs
 
 CACHE_DIR = ".cache/pdf"
@@ -28,11 +30,16 @@ class SitePdfs:
 
     def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
         results = self.rendering.finish(site_dir, report)
-        downloads.fill_in(site_dir, self.pages, self.jobs, results)
+        if not self.rendering.superseded.is_set():
+            downloads.fill_in(site_dir, self.pages, self.jobs, results)
         return results
 
     def cancel(self) -> None:
         self.rendering.cancel()
+
+    def supersede(self) -> None:
+        """A newer serve rebuild owns the site folder now: keep rendering into the cache only."""
+        self.rendering.superseded.set()
 
 
 def site_pdf_jobs(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
@@ -53,9 +60,11 @@ def site_pdf_jobs(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
 
 
 def start(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
-          site_files: Mapping[str, Path] | None = None, workers: int | None = None) -> SitePdfs:
+          site_files: Mapping[str, Path] | None = None, workers: int | None = None,
+          session: SessionPool | None = None) -> SitePdfs:
     jobs = site_pdf_jobs(cat, pages, nav, site_files)
-    return SitePdfs(pages, jobs, Rendering(jobs, cat.root / CACHE_DIR, workers))
+    cache = Cache(cat.root / CACHE_DIR, index=f"index-{cat.edition_dir.name}.json")
+    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session))
 
 
 def publish(cat: Catalogue, pages: dict[str, book.RenderedPage], nav, site_dir: Path,

@@ -1,0 +1,175 @@
+"""Rendering many PDF jobs: worker processes, the cache, publishing into the site.
+
+Jobs render in worker processes, one per core (KRACHTWERK_PDF_JOBS overrides; 1 renders in
+this process). A `mkdocs build` gets its own pool, started as soon as every page's HTML is
+known (see publish.py). Under `mkdocs serve` one pool lives for the whole session: a job whose
+PDF is still rendering for an earlier rebuild is not started again, and jobs that no rebuild
+needs any more are dropped before they start.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import threading
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .build import Cache, PdfJob, Result, render
+
+WORKERS_ENV = "KRACHTWERK_PDF_JOBS"
+
+
+def worker_count(jobs: int) -> int:
+    wanted = os.environ.get(WORKERS_ENV)
+    cores = int(wanted) if wanted else (len(os.sched_getaffinity(0))
+                                         if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    return max(1, min(cores or 1, jobs))
+
+
+def _pool_context():
+    """fork when this process runs no other thread (`mkdocs build`): fastest, and workers need
+    not import __main__ again. With threads (`mkdocs serve`) forking is unsafe: then a fork
+    server, which imports WeasyPrint once for all its workers."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        import weasyprint  # noqa: F401  (imported once here, inherited by every worker)
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "macros.print.build"])
+    return context
+
+
+class SessionPool:
+    """One worker pool for a `mkdocs serve` session, with the renders still running in it."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or worker_count(os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        self._running: dict[str, Future] = {}  # cache key -> its render
+        self._lock = threading.Lock()
+
+    def submit(self, key: str, job: PdfJob) -> Future:
+        with self._lock:
+            future = self._running.get(key)
+            if future is not None and not future.cancelled():
+                return future
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context())
+            future = self._pool.submit(render, job.document.html, job.document.base_url,
+                                       job.document.field_labels)
+            self._running[key] = future
+        future.add_done_callback(lambda f, key=key: self._forget(key, f))
+        return future
+
+    def _forget(self, key: str, future: Future) -> None:
+        with self._lock:
+            if self._running.get(key) is future:
+                del self._running[key]
+
+    def drop_all_but(self, keys: set[str]) -> None:
+        """Cancel renders no build needs any more (those already running finish)."""
+        with self._lock:
+            unwanted = [f for k, f in self._running.items() if k not in keys]
+        for future in unwanted:
+            future.cancel()
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _publish(source: Path, site_dir: Path, output: str) -> int:
+    target = site_dir / output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target.stat().st_size
+
+
+class Rendering:
+    """PDF jobs rendering in worker processes from the moment this is made; finish() waits
+    for them and puts every PDF in the site."""
+
+    def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
+                 session: SessionPool | None = None):
+        self.jobs = jobs
+        self.cache = cache
+        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
+        self.todo = [job for job in jobs if not self.cache.path(self.keys[job.output]).is_file()]
+        self.superseded = threading.Event()
+        self._own_pool = None
+        self.futures: dict[Future, PdfJob] = {}
+        # jobs come longest first (the books), so no long job starts last
+        if session is not None:
+            session.drop_all_but(set(self.keys.values()))
+            self.futures = {session.submit(self.keys[job.output], job): job
+                             for job in self.todo}
+            return
+        count = workers or worker_count(len(self.todo))
+        if self.todo and count > 1:
+            self._own_pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
+            self.futures = {self._own_pool.submit(render, job.document.html,
+                                                   job.document.base_url,
+                                                   job.document.field_labels): job
+                             for job in self.todo}
+
+    def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
+        if not self.futures:
+            for job in self.todo:
+                yield job, render(job.document.html, job.document.base_url,
+                                  job.document.field_labels)
+            return
+        try:
+            for future in as_completed(self.futures):
+                try:
+                    yield self.futures[future], future.result()
+                except CancelledError:
+                    continue  # dropped by a newer rebuild (serve), which has its own copy
+        finally:
+            if self._own_pool is not None:
+                self._own_pool.shutdown(cancel_futures=True)
+
+    def cancel(self) -> None:
+        """The site build failed: drop what has not started (running jobs still finish)."""
+        if self._own_pool is not None:
+            self._own_pool.shutdown(wait=False, cancel_futures=True)
+
+    def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
+        """Put every job's PDF in site_dir: from the cache, or once its worker is done. Once
+        superseded (a newer serve rebuild cleans site_dir), results only go to the cache."""
+        to_render = {job.output for job in self.todo}
+        results: dict[str, Result] = {}
+        total = len(self.jobs)
+
+        def done(job: PdfJob, result: Result) -> None:
+            results[job.output] = result
+            name = job.output.removeprefix("pdf/")
+            how = ("(cache)" if result.seconds is None
+                   else f"{result.pages} p. {result.seconds:.2f} s")
+            report(f"PDF {len(results)}/{total} {name} {how}")
+
+        def publish(job: PdfJob) -> int:
+            source = self.cache.path(self.keys[job.output])
+            if self.superseded.is_set():
+                return source.stat().st_size
+            return _publish(source, site_dir, job.output)
+
+        for job in self.jobs:
+            if job.output not in to_render:
+                done(job, Result(job.output, publish(job), None, None))
+        for job, (data, pages, seconds) in self._rendered():
+            self.cache.store(self.keys[job.output], data)
+            done(job, Result(job.output, publish(job), pages, seconds))
+        if not self.superseded.is_set():
+            self.cache.forget_replaced(self.keys)
+        return [results[job.output] for job in self.jobs if job.output in results]
+
+
+def build_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path,
+               report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
+    """Put every job's PDF in site_dir, rendering only those not in the cache."""
+    return Rendering(jobs, Cache(cache_dir), workers).finish(site_dir, report)
