@@ -112,14 +112,17 @@ def end_session() -> None:
         session.shutdown()
 
 
+def take_over_site_dir() -> None:
+    """A serve rebuild is about to clean the site folder (mkdocs_hooks.on_pre_build): an
+    earlier build still finishing its PDFs in the background only fills the cache now."""
+    if earlier := state.pop("finishing", None):
+        earlier.supersede()
+
+
 def start_pdfs(pages: dict, nav, site_files: dict[str, Path]) -> None:
     """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known)."""
     from .print.publish import start
 
-    # A serve rebuild owns the site folder from here: an earlier one still finishing its
-    # PDFs in the background only fills the cache now.
-    if earlier := state.pop("finishing", None):
-        earlier.supersede()
     state["pdfs"] = start(state["catalogue"], pages, nav, site_files,
                           session=state.get("session"))
 

@@ -75,6 +75,7 @@ def on_files(files, config):
 
 
 def on_pre_build(config):
+    adapter.take_over_site_dir()
     state["rendered_pages"] = {}
 
 

@@ -50,15 +50,13 @@ def clean_state():
     adapter.state.update(saved)
 
 
-def test_serve_rebuild_does_not_wait_for_the_pdfs(tmp_path, clean_state, monkeypatch):
+def test_serve_rebuild_does_not_wait_for_the_pdfs(tmp_path, clean_state):
     adapter.begin_session("serve")
     pdfs = clean_state["pdfs"] = SlowPdfs()
     adapter.on_post_build(SimpleNamespace(conf={"site_dir": str(tmp_path)}))
     assert not pdfs.finished.is_set()  # on_post_build returned while finish() still waits
     # the next rebuild takes over the site folder: the earlier PDFs only fill the cache now
-    monkeypatch.setattr("macros.print.publish.start", lambda *a, **k: SlowPdfs())
-    clean_state["catalogue"] = None
-    adapter.start_pdfs({}, None, {})
+    adapter.take_over_site_dir()
     assert pdfs.superseded
     pdfs.release.set()
     assert pdfs.finished.wait(30)
