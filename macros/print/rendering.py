@@ -99,11 +99,14 @@ class Rendering:
         self.jobs = jobs
         self.cache = cache
         self.keys = {job.output: self.cache.key(job.document) for job in jobs}
-        self.todo = [job for job in jobs if not self.cache.path(self.keys[job.output]).is_file()]
+        # Longest first (by HTML size; the books lead): no long job is left for the end while
+        # the other workers wait.
+        self.todo = sorted((job for job in jobs
+                            if not self.cache.path(self.keys[job.output]).is_file()),
+                           key=lambda job: len(job.document.html), reverse=True)
         self.superseded = threading.Event()
         self._own_pool = None
         self.futures: dict[Future, PdfJob] = {}
-        # jobs come longest first (the books), so no long job starts last
         if session is not None:
             session.drop_all_but(set(self.keys.values()))
             self.futures = {session.submit(self.keys[job.output], job): job
