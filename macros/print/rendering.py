@@ -110,15 +110,15 @@ class Rendering:
         if session is not None:
             session.drop_all_but(set(self.keys.values()))
             self.futures = {session.submit(self.keys[job.output], job): job
-                             for job in self.todo}
+                            for job in self.todo}
             return
         count = workers or worker_count(len(self.todo))
         if self.todo and count > 1:
             self._own_pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
             self.futures = {self._own_pool.submit(render, job.document.html,
-                                                   job.document.base_url,
-                                                   job.document.field_labels): job
-                             for job in self.todo}
+                                                  job.document.base_url,
+                                                  job.document.field_labels): job
+                            for job in self.todo}
 
     def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
         if not self.futures:
