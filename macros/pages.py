@@ -52,20 +52,32 @@ def _section_of(nav, index_page: str):
     return None
 
 
+def _worksheets_by_phase(cat: Catalogue) -> list[dict]:
+    """The waaier's nav: one collapsible group per fase, as in the waaier itself. With
+    navigation.prune a page carries only its own group's items, so the nav on every page (and
+    the build time per page) does not grow with the number of worksheets."""
+    groups = []
+    for phase, name in LABELS.phase_names.items():
+        sheets = sorted((w.title, page_of("werkblad", w.id)) for w in cat.worksheets.values()
+                        if w.phase == phase)
+        if sheets:
+            groups.append({name: [{title: path} for title, path in sheets]})
+    return groups
+
+
 def add_to_nav(nav, cat: Catalogue):
     """Append generated pages to the sections whose index pages the nav names."""
     if nav is None:
         return nav
     additions = {
-        "waaier/index.md": sorted(((w.title, page_of("werkblad", w.id))
-                                   for w in cat.worksheets.values())),
-        "training/oefeningen/index.md": sorted(((e.title, page_of("oefening", e.id))
-                                                for e in cat.exercises.values())),
-        "training/cursussen/index.md": sorted(((c.title, page_of("cursus", c.id))
-                                               for c in cat.courses.values())),
+        "waaier/index.md": _worksheets_by_phase(cat),
+        "training/oefeningen/index.md": [{e.title: page_of("oefening", e.id)} for e in
+                                         sorted(cat.exercises.values(), key=lambda e: e.title)],
+        "training/cursussen/index.md": [{c.title: page_of("cursus", c.id)} for c in
+                                        sorted(cat.courses.values(), key=lambda c: c.title)],
     }
     for index_page, entries in additions.items():
         section = _section_of(nav, index_page)
         if section is not None:
-            section.extend({title: path} for title, path in entries)
+            section.extend(entries)
     return nav

@@ -29,6 +29,31 @@ def test_every_worksheet_has_a_card_with_working_links(built_site, cat):
 
 
 @pytest.mark.browser
+def nav_links(html: str) -> list[str]:
+    """The hrefs in the page's primary navigation (the sidebar on the left)."""
+    start = html.index('class="md-nav md-nav--primary"')
+    end = html.index('<div class="md-sidebar md-sidebar--secondary"', start)
+    return re.findall(r'href="([^"]+)"', html[start:end])
+
+
+def test_navigation_lists_only_the_worksheets_of_the_open_fase(built_site, cat):
+    """The waaier's nav is grouped by fase and pruned: a page carries its own group only, so
+    the nav (and build time per page) does not grow with every worksheet added."""
+    home = nav_links((built_site / "index.html").read_text(encoding="utf-8"))
+    fases = {ws.phase for ws in cat.worksheets.values()}
+    # a closed fase group is one link (to its first worksheet), not the list of its worksheets
+    assert len([link for link in home if link.startswith("waaier/") and link != "waaier/"]) \
+        == len(fases) == 4
+    html = (built_site / "waaier/actieplan/index.html").read_text(encoding="utf-8")
+    base = "http://x/waaier/actieplan/"
+    listed = {urljoin(base, link).rstrip("/").split("/")[-1] for link in nav_links(html)}
+    focus = {ws.id for ws in cat.worksheets.values() if ws.phase == "focusbepaling"}
+    others = {ws.id for ws in cat.worksheets.values() if ws.phase != "focusbepaling"}
+    assert focus <= listed
+    assert len(others & listed) == len(fases) - 1
+    assert "Herstelondersteuning" in html and "Implementatie en borging" in html
+
+
 def test_filters_show_only_matching_cards(page, site_url, cat):
     page.goto(urljoin(site_url, "waaier/"))
     cards = page.locator(".kw-card")
