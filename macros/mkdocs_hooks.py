@@ -3,6 +3,7 @@
 Loaded by MkDocs as a loose file, so it puts the project root on sys.path itself.
 """
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from macros.pages import generated_pages, add_to_nav  # noqa: E402
 from macros import edition  # noqa: E402
 from macros.print import outputs  # noqa: E402
 from macros.js_bundle import bundle  # noqa: E402
+from macros.template_cache import bytecode_cache  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 
@@ -74,6 +77,16 @@ def on_files(files, config):
     return files
 
 
+JINJA_MARKUP = re.compile(r"\{\{|\{%|\{#")
+
+
+@event_priority(50)  # before mkdocs-macros: it need not compile pages that have no Jinja
+def on_page_markdown(markdown, page, config, files):
+    if not JINJA_MARKUP.search(markdown):
+        page.meta.setdefault("render_macros", False)
+    return markdown
+
+
 def on_pre_build(config):
     adapter.take_over_site_dir()
     state["rendered_pages"] = {}
@@ -90,7 +103,9 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes the
     web pages (adapter.on_post_build waits for them). Images for the book are read from the
-    files MkDocs will copy, because the copying comes after this event."""
+    files MkDocs will copy, because the copying comes after this event. The theme's templates
+    are compiled after this event too: from now on they come from the cache when unchanged."""
+    env.bytecode_cache = bytecode_cache()
     if adapter.pdfs_wanted():
         site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
                       if f.abs_src_path and not f.is_documentation_page()}

@@ -124,6 +124,7 @@ class PrintRenderer:
         self.version = version or project_version(cat.root)
         self.date = dutch_date(date or build_date())
         self.base_url = cat.root.as_uri() + "/"
+        self._sheets: dict[str, Markup] = {}
 
     # --- pieces -------------------------------------------------------------------------
     def _css(self, names: tuple[str, ...], **extra) -> Markup:
@@ -145,10 +146,14 @@ class PrintRenderer:
         return Markup(template.render(**field_context(self.cat, ws, field), mode="print"))
 
     def sheet(self, ws: models.Worksheet) -> Markup:
-        """One worksheet as a <section>: header, instruction and writing space per field."""
-        template = self.env.get_template("print/werkblad.html")
-        return Markup(template.render(ws=ws, edition=self.edition, logo=self._logo_url(),
-                                      render_field=lambda f: self.field_html(ws, f)))
+        """One worksheet as a <section>: header, instruction and writing space per field.
+        Made once per worksheet: its blank and fillable PDF, the waaier and the book share it."""
+        if ws.id not in self._sheets:
+            template = self.env.get_template("print/werkblad.html")
+            self._sheets[ws.id] = Markup(template.render(
+                ws=ws, edition=self.edition, logo=self._logo_url(),
+                render_field=lambda f: self.field_html(ws, f)))
+        return self._sheets[ws.id]
 
     def _url(self, path: Path) -> str:
         """Relative to the project root where possible, so the HTML (the cache key) does not

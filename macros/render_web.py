@@ -12,6 +12,7 @@ from . import models
 from .load import Catalogue
 from .render_training import TrainingRenderer
 from .routes import page_of, relative
+from .template_cache import bytecode_cache
 from .print.outputs import worksheet_pdf_links
 from .ui_text import LABELS
 
@@ -44,7 +45,8 @@ def _described(field, fid: str) -> Markup:
 def template_environment() -> jinja2.Environment:
     """One place where templates are looked up by name: shared by web and print."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False)
+                             undefined=jinja2.StrictUndefined, trim_blocks=False,
+                             bytecode_cache=bytecode_cache())
     env.filters["markdown"] = _markdown
     env.globals["described"] = _described
     env.globals["labels"] = LABELS
