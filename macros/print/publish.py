@@ -65,9 +65,3 @@ def start(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
     jobs = site_pdf_jobs(cat, pages, nav, site_files)
     cache = Cache(cat.root / CACHE_DIR, index=f"index-{cat.edition_dir.name}.json")
     return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session))
-
-
-def publish(cat: Catalogue, pages: dict[str, book.RenderedPage], nav, site_dir: Path,
-            report: Callable[[str], None] = print, workers: int | None = None) -> list[Result]:
-    """Start and finish in one go (for callers outside a MkDocs build)."""
-    return start(cat, pages, nav, workers=workers).finish(site_dir, report)
