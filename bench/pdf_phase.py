@@ -40,7 +40,7 @@ def capture(project: Path, out: Path) -> None:
         def cancel(self):
             pass
 
-    def start(cat, pages, nav, site_files=None, **_options):
+    def start(cat, inputs_key, pages, nav, site_files=None, **_options):
         jobs.extend(publish.site_pdf_jobs(cat, pages, nav, site_files))
         return NoPdfs()
 

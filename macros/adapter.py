@@ -12,7 +12,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from .load import Catalogue, load_catalogue
+from .catalogue_cache import checked_catalogue
+from .fingerprint import Inputs, digest
+from .load import DEFAULT_EDITION, Catalogue
+from .page_cache import FOLDER as PAGE_CACHE, PageCache
 from .problems import ContentError
 from .render_web import WebRenderer
 
@@ -22,18 +25,20 @@ PDF_ENV = "KRACHTWERK_PDF"
 state: dict = {}
 
 
-def edition_dir(root: Path) -> Path | None:
+def edition_dir(root: Path) -> Path:
     value = os.environ.get(EDITION_ENV)
-    return Path(value).resolve() if value else None
+    return (Path(value) if value else root / DEFAULT_EDITION).resolve()
 
 
 def load(root: Path) -> Catalogue:
+    root = root.resolve()
+    inputs = Inputs(root, edition_dir(root))
     try:
-        cat = load_catalogue(root, edition_dir(root))
+        cat = checked_catalogue(inputs)
     except ContentError as e:
         # Abort prints the message without a traceback and stops with a non-zero exit.
         raise Abort("\n" + e.report()) from None
-    state["catalogue"] = cat
+    state["catalogue"], state["inputs"] = cat, inputs
     return cat
 
 
@@ -47,51 +52,90 @@ def define_env(env) -> None:
     def page() -> str:
         return env.page.file.src_uri
 
-    @env.macro
+    ours: set[str] = set()  # the macros below: pure functions of the catalogue and the page
+
+    def macro(function):
+        ours.add(function.__name__)
+        return env.macro(function)
+
+    @macro
     def werkblad(ident: str) -> str:
         return web.worksheet(page(), ident)
 
-    @env.macro
+    @macro
     def werkblad_link(ident: str) -> str:
         return web.worksheet_link(page(), ident)
 
-    @env.macro
+    @macro
     def principe(ident: str) -> str:
         return web.principle(page(), ident)
 
-    @env.macro
+    @macro
     def basistaak(ident: str) -> str:
         return web.task(page(), ident)
 
-    @env.macro
+    @macro
     def oefening(ident: str) -> str:
         return web.exercise(page(), ident)
 
-    @env.macro
+    @macro
     def cursus(ident: str) -> str:
         return web.course(page(), ident)
 
-    @env.macro
+    @macro
     def cursus_pakket(ident: str, trainer: bool) -> str:
         return web.training.course_pack(page(), ident, trainer)
 
-    @env.macro
+    @macro
     def oefeningen_overzicht() -> str:
         return web.exercise_overview(page())
 
-    @env.macro
+    @macro
     def cursussen_overzicht() -> str:
         return web.course_overview(page())
 
-    @env.macro
+    @macro
     def waaier_overzicht() -> str:
         return web.waaier_overview(page())
 
-    @env.macro
+    @macro
     def trefwoorden_overzicht() -> str:
         return web.tag_overview()
 
     env.variables["editie"] = cat.edition
+    inputs = state["inputs"]
+    state["page_cache"] = PageCache(
+        inputs.root / PAGE_CACHE / f"{digest(str(inputs.edition_dir))}.pickle", inputs.data,
+        reusable_names=ours | {"editie"})
+    state["macros_plugin"] = env
+
+
+def cached_page(src_uri: str, markdown: str) -> str | None:
+    """This page's macro output from an earlier build, when nothing it depends on changed."""
+    cache = state.get("page_cache")
+    return cache.lookup(src_uri, markdown) if cache else None
+
+
+def _names_used(markdown: str) -> set[str]:
+    """The variables a page's Jinja reads; a page that includes a template reads more than
+    that, so it gets a name no cache allows."""
+    from jinja2 import meta
+
+    ast = state["macros_plugin"].env.parse(markdown)
+    names = set(meta.find_undeclared_variables(ast))
+    if any(True for _ in meta.find_referenced_templates(ast)):
+        names.add("(template)")
+    return names
+
+
+def remember_page(src_uri: str, output: str) -> None:
+    if cache := state.get("page_cache"):
+        cache.remember(src_uri, output, _names_used)
+
+
+def save_page_cache() -> None:
+    if cache := state.pop("page_cache", None):
+        cache.save()
 
 
 def pdfs_wanted() -> bool:
@@ -101,9 +145,11 @@ def pdfs_wanted() -> bool:
 
 def begin_session(command: str) -> None:
     """`mkdocs serve` keeps one PDF worker pool for all its rebuilds (see print/rendering.py)."""
-    from .print.rendering import SessionPool
+    state["session"] = None
+    if command == "serve":  # `mkdocs build` need not import the pool machinery this early
+        from .print.rendering import SessionPool
 
-    state["session"] = SessionPool() if command == "serve" else None
+        state["session"] = SessionPool()
 
 
 def end_session() -> None:
@@ -123,8 +169,8 @@ def start_pdfs(pages: dict, nav, site_files: dict[str, Path]) -> None:
     """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known)."""
     from .print.publish import start
 
-    state["pdfs"] = start(state["catalogue"], pages, nav, site_files,
-                          session=state.get("session"))
+    state["pdfs"] = start(state["catalogue"], state["inputs"].catalogue, pages, nav,
+                          site_files, session=state.get("session"))
 
 
 def cancel_pdfs() -> None:

@@ -16,7 +16,7 @@ from macros import edition  # noqa: E402
 from macros.print import outputs  # noqa: E402
 from macros.js_bundle import bundle  # noqa: E402
 from macros.template_cache import bytecode_cache  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 
@@ -80,11 +80,45 @@ def on_files(files, config):
 JINJA_MARKUP = re.compile(r"\{\{|\{%|\{#")
 
 
-@event_priority(50)  # before mkdocs-macros: it need not compile pages that have no Jinja
-def on_page_markdown(markdown, page, config, files):
+# Pages for which we told mkdocs-macros to leave the Markdown alone. The flag goes again after
+# mkdocs-macros: a page with meta data renders with a few more blank lines in Material's theme.
+_skipped: set[str] = set()
+
+
+def _skip_macros(page) -> None:
+    if "render_macros" not in page.meta:
+        page.meta["render_macros"] = False
+        _skipped.add(page.file.src_uri)
+
+
+@event_priority(50)  # before mkdocs-macros
+def _before_macros(markdown, page, config, files):
+    """mkdocs-macros need not compile a page without Jinja, nor one whose output is cached."""
     if not JINJA_MARKUP.search(markdown):
-        page.meta.setdefault("render_macros", False)
+        _skip_macros(page)
+        return markdown
+    if page.meta.get("render_macros") is False or JINJA_MARKUP.search(page.title or ""):
+        return markdown  # left alone by mkdocs-macros, or a title it renders too
+    cached = adapter.cached_page(page.file.src_uri, markdown)
+    if cached is None or "render_macros" in page.meta:
+        return markdown
+    _skip_macros(page)
+    return cached
+
+
+# After mkdocs-macros (priority 0) and before Material's tags plugin (-50), which swaps its
+# listings for placeholders: the cache must hold what mkdocs-macros wrote.
+@event_priority(-10)
+def _after_macros(markdown, page, config, files):
+    if page.file.src_uri in _skipped:
+        _skipped.discard(page.file.src_uri)
+        del page.meta["render_macros"]
+    else:
+        adapter.remember_page(page.file.src_uri, markdown)
     return markdown
+
+
+on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
 
 def on_pre_build(config):
@@ -106,6 +140,7 @@ def on_env(env, config, files):
     files MkDocs will copy, because the copying comes after this event. The theme's templates
     are compiled after this event too: from now on they come from the cache when unchanged."""
     env.bytecode_cache = bytecode_cache()
+    adapter.save_page_cache()
     if adapter.pdfs_wanted():
         site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
                       if f.abs_src_path and not f.is_documentation_page()}

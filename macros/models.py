@@ -51,7 +51,8 @@ def dutch(name: str) -> str:
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, Dutch keys in YAML."""
     model_config = ConfigDict(extra="forbid", strict=True, alias_generator=dutch,
-                              populate_by_name=True, frozen=True, str_strip_whitespace=True)
+                              populate_by_name=True, frozen=True, str_strip_whitespace=True,
+                              defer_build=True)
 
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=60)]

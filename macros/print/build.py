@@ -26,9 +26,10 @@ BOOK_PAGES = 8  # longer documents open with the bookmarks pane
 
 @dataclass(frozen=True)
 class PdfJob:
-    """One PDF: where it goes in the site, its print document, and how Downloads lists it."""
+    """One PDF: where it goes in the site, its print document, and how Downloads lists it.
+    A job taken from the print plan (plan.py) has no document: its PDF is in the cache."""
     output: str
-    document: Document
+    document: Document | None
     group: str
     title: str
     variant: str

@@ -16,8 +16,9 @@ from ..render_training import pack_page
 from . import book, downloads
 from ..render_print import FONTS_DIR, PrintRenderer
 from .build import Cache, PdfJob, Result, decompressed_fonts
-from .rendering import Rendering, SessionPool
 from .jobs import site_jobs
+from .plan import Plan, plan_key
+from .rendering import Rendering, SessionPool
 
 CACHE_DIR = ".cache/pdf"
 
@@ -27,11 +28,14 @@ class SitePdfs:
     pages: dict[str, book.RenderedPage]
     jobs: list[PdfJob]
     rendering: Rendering
+    plan: Plan
+    plan_key: str
 
     def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
         results = self.rendering.finish(site_dir, report)
         if not self.rendering.superseded.is_set():
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
+            self.plan.save(self.plan_key, self.jobs, self.rendering.keys)
         return results
 
     def cancel(self) -> None:
@@ -59,9 +63,16 @@ def site_pdf_jobs(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
     return site_jobs(cat, chapters, PrintRenderer(cat, fonts=fonts), packs)
 
 
-def start(cat: Catalogue, pages: dict[str, book.RenderedPage], nav,
+def start(cat: Catalogue, inputs_key: str, pages: dict[str, book.RenderedPage], nav,
           site_files: Mapping[str, Path] | None = None, workers: int | None = None,
           session: SessionPool | None = None) -> SitePdfs:
-    jobs = site_pdf_jobs(cat, pages, nav, site_files)
+    """inputs_key: the hash of the code, content and edition (fingerprint.Inputs.catalogue)."""
+    site_files = site_files or {}
     cache = Cache(cat.root / CACHE_DIR, index=f"index-{cat.edition_dir.name}.json")
-    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session))
+    plan = Plan(cat.root / CACHE_DIR / f"plan-{cat.edition_dir.name}.json")
+    key = plan_key(inputs_key, pages, nav, site_files)
+    if reused := plan.reuse(key, cache):
+        jobs, keys = reused
+        return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session, keys), plan, key)
+    jobs = site_pdf_jobs(cat, pages, nav, site_files)
+    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session), plan, key)

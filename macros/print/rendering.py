@@ -95,10 +95,11 @@ class Rendering:
     for them and puts every PDF in the site."""
 
     def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
-                 session: SessionPool | None = None):
+                 session: SessionPool | None = None, keys: dict[str, str] | None = None):
+        """keys: each output's cache key, when known (from the print plan)."""
         self.jobs = jobs
         self.cache = cache
-        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
+        self.keys = keys or {job.output: self.cache.key(job.document) for job in jobs}
         # Longest first (by HTML size; the books lead): no long job is left for the end while
         # the other workers wait.
         self.todo = sorted((job for job in jobs
