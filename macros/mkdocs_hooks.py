@@ -112,7 +112,7 @@ def _before_macros(markdown, page, config, files):
 def _after_macros(markdown, page, config, files):
     if page.file.src_uri in _skipped:
         _skipped.discard(page.file.src_uri)
-        del page.meta["render_macros"]
+        page.meta.pop("render_macros", None)
     else:
         adapter.remember_page(page.file.src_uri, markdown)
     return markdown
@@ -123,6 +123,7 @@ on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
 def on_pre_build(config):
     adapter.take_over_site_dir()
+    _skipped.clear()  # left over when a `mkdocs serve` rebuild failed halfway
     state["rendered_pages"] = {}
 
 
