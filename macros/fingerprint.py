@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # The code and configuration a build runs: the renderers, templates, CSS, labels and theme
-# overrides, the MkDocs configuration and the locked package versions.
+# overrides, the MkDocs configuration and the locked package versions (and, below, the
+# installed ones and the Python version).
 CODE = ("macros", "overrides", "mkdocs.yml", "pyproject.toml", "requirements.lock")
 # Content read by the load step (plus the edition's folder, wherever it is).
 DATA = ("worksheets", "data")
@@ -47,6 +49,18 @@ def tree_digest(root: Path, paths: tuple[str | Path, ...]) -> str:
     return h.hexdigest()
 
 
+def installed_packages() -> str:
+    """The installed packages and their versions (their dist-info folders' names): a package
+    upgraded in the virtualenv, with the lock file unchanged, still counts as a change."""
+    names = set()
+    for folder in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
+        try:
+            names.update(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+        except OSError:
+            pass
+    return " ".join(sorted(names))
+
+
 def digest(*parts: str) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -71,7 +85,8 @@ class Inputs:
     def code(self) -> str:
         env = [f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT]
         return self._once("code", lambda: digest(
-            sys.version, str(self.root), *env, tree_digest(self.root, CODE)))
+            sys.version, installed_packages(), str(self.root), *env,
+            tree_digest(self.root, CODE)))
 
     @property
     def data(self) -> str:

@@ -97,10 +97,10 @@ def _before_macros(markdown, page, config, files):
     if not JINJA_MARKUP.search(markdown):
         _skip_macros(page)
         return markdown
-    if page.meta.get("render_macros") is False or JINJA_MARKUP.search(page.title or ""):
-        return markdown  # left alone by mkdocs-macros, or a title it renders too
+    if "render_macros" in page.meta or JINJA_MARKUP.search(page.title or ""):
+        return markdown  # the author's choice, or a title that mkdocs-macros renders too
     cached = adapter.cached_page(page.file.src_uri, markdown)
-    if cached is None or "render_macros" in page.meta:
+    if cached is None:
         return markdown
     _skip_macros(page)
     return cached

@@ -40,6 +40,27 @@ def loads(monkeypatch) -> list[Path]:
     return calls
 
 
+# --- the hash of the inputs ---------------------------------------------------------------
+def test_input_hash_follows_bytes_and_names_not_file_times(tmp_path):
+    import os
+
+    from macros.fingerprint import tree_digest
+
+    (tmp_path / "d/sub").mkdir(parents=True)
+    (tmp_path / "d/sub/a.yml").write_text("a: 1\n", encoding="utf-8")
+    before = tree_digest(tmp_path, ("d",))
+    os.utime(tmp_path / "d/sub/a.yml", (1, 1))
+    assert tree_digest(tmp_path, ("d",)) == before
+    (tmp_path / "d/sub/a.yml").write_text("a: 2\n", encoding="utf-8")  # same size
+    changed = tree_digest(tmp_path, ("d",))
+    assert changed != before
+    (tmp_path / "d/sub/a.yml").rename(tmp_path / "d/sub/b.yml")
+    assert tree_digest(tmp_path, ("d",)) not in (before, changed)
+    (tmp_path / "d/sub/b.yml").rename(tmp_path / "d/sub/a.yml")
+    (tmp_path / "d/c.yml").write_text("", encoding="utf-8")
+    assert tree_digest(tmp_path, ("d",)) not in (before, changed)
+
+
 # --- the checked catalogue ----------------------------------------------------------------
 def test_unchanged_content_comes_from_the_cache(project, loads):
     first = catalogue_cache.checked_catalogue(_inputs(project))
