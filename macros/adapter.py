@@ -103,17 +103,23 @@ def define_env(env) -> None:
         return web.tag_overview()
 
     env.variables["editie"] = cat.edition
-    inputs = state["inputs"]
-    state["page_cache"] = PageCache(
-        inputs.root / PAGE_CACHE / f"{digest(str(inputs.edition_dir))}.pickle", inputs.data,
-        reusable_names=ours | {"editie"})
-    state["macros_plugin"] = env
+    state["macros_plugin"], state["macro_names"] = env, ours | {"editie"}
+    state.pop("page_cache", None)
 
 
-def cached_page(src_uri: str, markdown: str) -> str | None:
+def cached_page(src_uri: str, markdown: str, config) -> str | None:
     """This page's macro output from an earlier build, when nothing it depends on changed."""
-    cache = state.get("page_cache")
-    return cache.lookup(src_uri, markdown) if cache else None
+    if "macro_names" not in state:
+        return None
+    if "page_cache" not in state:
+        inputs = state["inputs"]
+        # The links macros write depend on the URL style, which a command-line option or the
+        # offline plugin sets without a file changing; by now it is final.
+        key = digest(inputs.data, str(config.config_file_path), str(config.use_directory_urls))
+        state["page_cache"] = PageCache(
+            inputs.root / PAGE_CACHE / f"{digest(str(inputs.edition_dir))}.pickle", key,
+            reusable_names=state["macro_names"])
+    return state["page_cache"].lookup(src_uri, markdown)
 
 
 def _names_used(markdown: str) -> set[str]:

@@ -99,7 +99,7 @@ def _before_macros(markdown, page, config, files):
         return markdown
     if "render_macros" in page.meta or JINJA_MARKUP.search(page.title or ""):
         return markdown  # the author's choice, or a title that mkdocs-macros renders too
-    cached = adapter.cached_page(page.file.src_uri, markdown)
+    cached = adapter.cached_page(page.file.src_uri, markdown, config)
     if cached is None:
         return markdown
     _skip_macros(page)

@@ -1,7 +1,6 @@
 """Web view: HTML and Markdown for the macros that pages call. Knows nothing of MkDocs."""
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -13,25 +12,17 @@ from .load import Catalogue
 from .render_training import TrainingRenderer
 from .routes import page_of, relative
 from .template_cache import bytecode_cache
-from .print.outputs import worksheet_pdf_links
+from .print.outputs import href, page_url, worksheet_pdf_links
 from .ui_text import LABELS
 
 TEMPLATES = Path(__file__).parent / "templates"
 PRIVACY_PAGE = "privacy.md"
 
 
-def _url_of(src: str) -> str:
-    """The URL path of a page source with use_directory_urls (mkdocs.yml): a/b.md -> a/b/."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-len("index")]
-    return stem + "/"
-
-
 def page_url_from(from_page: str, to_page: str) -> str:
-    """A link for raw HTML (which MkDocs does not rewrite) from one page to another."""
-    rel = posixpath.relpath(_url_of(to_page) or ".", _url_of(from_page) or ".")
-    return "./" if rel == "." else rel + "/"
+    """A link for raw HTML (which MkDocs does not rewrite) from one page to another, for
+    either URL style (`make offline` publishes a/b.md as a/b.html, not a/b/)."""
+    return href(page_url(from_page), page_url(to_page)) or "./"
 
 
 def _markdown(text: str) -> Markup:

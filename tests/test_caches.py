@@ -231,3 +231,19 @@ def test_pdfs_of_unchanged_inputs_are_published_without_making_print_html(tmp_pa
                 if p.read_bytes() == pdfs["pdf/werkbladen/proef-leeg.pdf"]]
     cached.unlink()
     assert build("s7")[0] == pdfs and len(made) == 4
+
+
+def test_cached_page_follows_the_url_style_of_the_command_line(tmp_path):
+    """`--no-directory-urls` changes every link a macro writes, without any file changing."""
+    import os
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path / "p", with_site=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KRACHTWERK_PDF": "uit"}
+    for name, options in (("dirs", []), ("files", ["--no-directory-urls"])):
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                        str(tmp_path / name), *options], cwd=project, env=env, check=True,
+                       capture_output=True)
+    assert 'href="privacy/"' in (tmp_path / "dirs/index.html").read_text(encoding="utf-8")
+    assert 'href="privacy.html"' in (tmp_path / "files/index.html").read_text(encoding="utf-8")

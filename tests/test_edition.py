@@ -190,6 +190,15 @@ def offline_copy(tmp_path_factory) -> Path:
     return out / "uitgepakt" / "handboek"
 
 
+def test_every_link_of_the_offline_copy_names_a_file(offline_copy):
+    """Opened from disk there is no web server to turn a folder into its index.html."""
+    from quality.links import check_site
+
+    report = check_site(offline_copy, from_disk=True)
+    assert report.pages > 100 and report.pdfs
+    assert report.broken == [], "\n".join(report.broken[:20])
+
+
 @pytest.mark.browser
 def test_offline_zip_search_and_worksheet_work_from_file_url(offline_copy, browser):
     assert (offline_copy / "index.html").is_file()

@@ -280,6 +280,20 @@ def test_privacy_link_works_from_any_page_depth(catalogue, page, expected):
     assert f'<a href="{expected}">{LABELS.worksheet_ui["shared_link"]}</a>' in out
 
 
+@pytest.mark.parametrize("page, expected", [
+    ("waaier/proef.md", "../privacy.html"),
+    ("index.md", "privacy.html"),
+    ("handleiding/instrumenten/actieplan.md", "../../privacy.html"),
+])
+def test_privacy_link_works_in_the_offline_copy(monkeypatch, page, expected):
+    """`make offline` publishes pages as files (a/b.html): a link to a folder would open a
+    directory listing from disk."""
+    from macros.print import outputs
+
+    monkeypatch.setattr(outputs, "directory_urls", False)
+    assert page_url_from(page, "privacy.md") == expected
+
+
 def test_no_inline_scripts_or_event_handlers(rendered):
     privacy = (ROOT / "content" / "privacy.md").read_text(encoding="utf-8")
     for text in (rendered, privacy):

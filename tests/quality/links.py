@@ -3,6 +3,8 @@
 Relative URLs are resolved against the page's own URL (directory URLs end in '/', so a page
 'a/b/index.html' lives at 'a/b/'); a directory URL means its index.html; '#id' must be an id
 (or <a name>) in the target page. Links to other hosts, mailto: and tel: are not followed.
+A copy opened from disk (`make offline`, file://) has no web server to turn a folder into its
+index.html: there every link must name a file.
 """
 from __future__ import annotations
 
@@ -60,20 +62,21 @@ def _parse(path: Path) -> _PageParser:
     return parser
 
 
-def check_site(site: Path) -> LinkReport:
+def check_site(site: Path, from_disk: bool = False) -> LinkReport:
     _parse.cache_clear()
     report = LinkReport()
     for page in html_pages(site):
         report.pages += 1
-        page_url = BASE + url_path(page)
+        page_url = BASE + (page.as_posix() if from_disk else url_path(page))
         for line, tag, raw in _parse(site / page).links:
-            problem = _check_one(site, page_url, raw, report)
+            problem = _check_one(site, page_url, raw, report, from_disk)
             if problem:
                 report.broken.append(f"{page.as_posix()}:{line} <{tag}> {raw!r}: {problem}")
     return report
 
 
-def _check_one(site: Path, page_url: str, raw: str, report: LinkReport) -> str | None:
+def _check_one(site: Path, page_url: str, raw: str, report: LinkReport,
+               from_disk: bool = False) -> str | None:
     if raw.startswith(("mailto:", "tel:", "data:", "javascript:")):
         return None
     url = urlsplit(urljoin(page_url, raw))
@@ -84,6 +87,8 @@ def _check_one(site: Path, page_url: str, raw: str, report: LinkReport) -> str |
     target = file_of(site, path)
     if target is None:
         return "bestaat niet in de gebouwde site"
+    if from_disk and not (site / path).is_file():
+        return "een map: vanaf schijf opent dit een mappenlijst, geen pagina"
     if target.suffix == ".pdf":
         report.pdfs.add(target.relative_to(site).as_posix())
     if url.fragment:
