@@ -171,10 +171,19 @@ def take_over_site_dir() -> None:
         earlier.supersede()
 
 
-def start_pdfs(pages: dict, nav, site_files: dict[str, Path]) -> None:
-    """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known)."""
+def start_pdfs(pages: dict, nav, site_files: dict[str, Path], documentation: set[str]) -> None:
+    """Start rendering the PDFs (mkdocs_hooks.on_env, once every page's HTML is known).
+    A `--dirty` build that did not render every page (documentation) makes no PDFs: a book
+    of the changed pages alone would replace the whole one."""
+    from mkdocs.plugins import get_plugin_logger
+
     from .print.publish import start
 
+    if missing := documentation - set(pages):
+        get_plugin_logger("pdf").info(
+            f"PDF's niet bijgewerkt: deze --dirty-bouw las {len(missing)} pagina's niet "
+            "opnieuw. Bouw zonder --dirty om de PDF's bij te werken.")
+        return
     state["pdfs"] = start(state["catalogue"], state["inputs"].catalogue, pages, nav,
                           site_files, session=state.get("session"))
 

@@ -124,7 +124,8 @@ on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 def on_pre_build(config):
     adapter.take_over_site_dir()
     _skipped.clear()  # left over when a `mkdocs serve` rebuild failed halfway
-    state["rendered_pages"] = {}
+    if not state.get("dirty"):  # --dirty renders changed pages only: keep the others' HTML
+        state["rendered_pages"] = {}
 
 
 def on_page_content(html, page, config, files):
@@ -145,7 +146,10 @@ def on_env(env, config, files):
     if adapter.pdfs_wanted():
         site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
                       if f.abs_src_path and not f.is_documentation_page()}
-        adapter.start_pdfs(state.pop("rendered_pages", {}), config.nav, site_files)
+        documentation = {f.src_uri for f in files.documentation_pages()}
+        pages = {src: page for src, page in state.get("rendered_pages", {}).items()
+                 if src in documentation}
+        adapter.start_pdfs(pages, config.nav, site_files, documentation)
     return env
 
 
@@ -154,6 +158,7 @@ def on_build_error(error):
 
 
 def on_startup(command, dirty):
+    state["dirty"] = dirty
     adapter.begin_session(command)
 
 

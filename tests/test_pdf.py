@@ -5,8 +5,11 @@ its PDFs are checked with pypdf and pdfplumber. A last test builds the real site
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -417,6 +420,25 @@ def test_second_build_renders_nothing_and_a_change_renders_only_its_pdfs(tiny, t
     assert rendered == {"werkbladen/proef-leeg.pdf", "werkbladen/proef-invulbaar.pdf",
                         "handboek.pdf", "hulpmiddelenwaaier.pdf"}
     assert "Vul het nu in." in text_of(PdfReader(tmp_path / "changed/pdf/werkbladen/proef-leeg.pdf"))[0]
+
+
+def test_dirty_build_keeps_the_whole_book(tmp_path):
+    """`mkdocs build --dirty` renders only changed pages; a book of those alone must not
+    replace the whole one."""
+    project = _tiny(tmp_path / "p")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    book = (site / "pdf/handboek.pdf").read_bytes()
+    page = project / "content/handleiding/tweede.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    # --no-strict: MkDocs itself warns about every dirty build
+    dirty = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict",
+                            "--site-dir", str(site)], cwd=project, capture_output=True,
+                           text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert dirty.returncode == 0, dirty.stderr
+    assert "PDF's niet bijgewerkt" in dirty.stderr
+    assert (site / "pdf/handboek.pdf").read_bytes() == book
+    assert "Over de methode" in "".join(text_of(PdfReader(site / "pdf/handboek.pdf")))
 
 
 # --- the real handbook ---------------------------------------------------------------------

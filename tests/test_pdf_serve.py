@@ -164,3 +164,35 @@ def test_mkdocs_serve_publishes_pdfs_after_an_edit_and_stops_cleanly(tmp_path):
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert code == 0, output
     assert "Traceback" not in output, output
+
+
+def test_serve_dirty_rebuild_makes_the_book_from_all_pages(clean_state, monkeypatch):
+    """`mkdocs serve --dirty` renders only the changed pages on a rebuild: the pages rendered
+    before still go into the book."""
+    monkeypatch.syspath_prepend(str(Path(adapter.__file__).parent))
+    import mkdocs_hooks
+
+    started = []
+    monkeypatch.setattr(adapter, "start_pdfs", lambda pages, *rest: started.append(pages))
+    monkeypatch.setattr(adapter, "begin_session", lambda command: None)
+    monkeypatch.setattr(adapter, "save_page_cache", lambda: None)
+    sources = ["handleiding/index.md", "handleiding/tweede.md"]
+    docs = [SimpleNamespace(src_uri=src, abs_src_path=None) for src in sources]
+    files = type("Files", (), {"documentation_pages": lambda self: docs,
+                               "__iter__": lambda self: iter(docs)})()
+    config = SimpleNamespace(nav=None)
+
+    def rebuild(changed: list[str]) -> None:
+        mkdocs_hooks.on_pre_build(config)
+        for src in changed:
+            page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=src, title=src)
+            mkdocs_hooks.on_page_content(f"<p>{src}</p>", page, config, files)
+        mkdocs_hooks.on_env(SimpleNamespace(), config, files)
+
+    mkdocs_hooks.on_startup("serve", dirty=True)
+    rebuild(sources)
+    rebuild(["handleiding/tweede.md"])
+    assert [sorted(pages) for pages in started] == [sources, sources]
+    mkdocs_hooks.on_startup("serve", dirty=False)
+    rebuild(["handleiding/tweede.md"])
+    assert sorted(started[-1]) == ["handleiding/tweede.md"]
