@@ -2,10 +2,11 @@
 
 mkdocs-macros compiles every page that has Jinja in it (80 of 103) and runs its macros on each
 build: about a quarter of a second when nothing had changed. Our macros render from the
-catalogue only, so a page's output is fixed by its own Markdown, its path, and the hash of
-the code and the content files (fingerprint.Inputs.data). The output is reused only for pages
-whose Jinja names nothing but our macros and the edition: a page that uses `page`, `config`
-or a filter of mkdocs-macros is rendered on every build.
+catalogue only, so a page's output is fixed by its own Markdown, its path, the URL style
+and the hash of the code and the content files (fingerprint.Inputs.data; the adapter makes
+the key). The output is reused only for pages whose Jinja names nothing but our macros and
+the edition: a page that uses `page`, `config`, `now()` or includes a template is rendered on
+every build.
 """
 from __future__ import annotations
 
