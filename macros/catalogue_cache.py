@@ -8,10 +8,10 @@ cached, so its problems are reported on every build.
 """
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 
+from .cache_file import write_atomically
 from .fingerprint import Inputs, digest
 from .load import Catalogue, load_catalogue
 
@@ -34,13 +34,10 @@ def _cached(path: Path, key: str) -> Catalogue | None:
 
 
 def _store(path: Path, key: str, cat: Catalogue) -> None:
+    data = (pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
+            + pickle.dumps(cat, protocol=pickle.HIGHEST_PROTOCOL))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(key, f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(cat, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)  # atomic: a parallel build never reads half a file
+        write_atomically(path, data)
     except OSError:
         pass  # a read-only checkout builds without the cache
 

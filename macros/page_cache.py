@@ -10,11 +10,11 @@ every build.
 """
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .cache_file import write_atomically
 from .fingerprint import digest
 
 FOLDER = Path(".cache") / "pages"
@@ -70,10 +70,6 @@ class PageCache:
         if self._used == self._old:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(self._used, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(self.file)
+            write_atomically(self.file, pickle.dumps(self._used, pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only checkout builds without the cache

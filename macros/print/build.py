@@ -8,14 +8,15 @@ what changed. Scheduling the jobs over worker processes is in rendering.py.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 import time
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
+from ..cache_file import write_atomically
 from ..render_print import Document
 
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -119,10 +120,7 @@ class Cache:
         return self.folder / f"{key}.pdf"
 
     def store(self, key: str, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        tmp.replace(self.path(key))  # atomic: a parallel build never sees half a file
+        write_atomically(self.path(key), data)
 
     def forget_replaced(self, keys: dict[str, str]) -> None:
         """Delete cached PDFs of outputs whose inputs changed since the last build."""
@@ -135,10 +133,8 @@ class Cache:
         for output, key in old.items():
             if keys.get(output, key) != key and key not in current:
                 self.path(key).unlink(missing_ok=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{self.index}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps({**old, **keys}, indent=0, sort_keys=True), encoding="utf-8")
-        tmp.replace(index_file)
+        write_atomically(index_file,
+                         json.dumps({**old, **keys}, indent=0, sort_keys=True).encode("utf-8"))
 
 
 def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
@@ -153,11 +149,10 @@ def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
         if not target.is_file():
             from fontTools.ttLib import TTFont
 
-            target.parent.mkdir(parents=True, exist_ok=True)
             font = TTFont(path)
             font.flavor = None
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            font.save(tmp)
-            tmp.replace(target)
+            truetype = io.BytesIO()
+            font.save(truetype)
+            write_atomically(target, truetype.getvalue())
         out.append(target)
     return out

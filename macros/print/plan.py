@@ -10,10 +10,10 @@ HTML, the nav, which file the site publishes at which path, the build month and 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Mapping
 
+from ..cache_file import write_atomically
 from ..fingerprint import digest
 from ..render_print import build_date, dutch_date
 from . import outputs
@@ -55,11 +55,8 @@ class Plan:
     def save(self, key: str, jobs: list[PdfJob], keys: dict[str, str]) -> None:
         pdfs = [{"output": j.output, "cache_key": keys[j.output], "group": j.group,
                  "title": j.title, "variant": j.variant} for j in jobs]
+        text = json.dumps({"key": key, "pdfs": pdfs}, ensure_ascii=False, indent=1)
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"key": key, "pdfs": pdfs}, ensure_ascii=False, indent=1),
-                           encoding="utf-8")
-            tmp.replace(self.file)
+            write_atomically(self.file, text.encode("utf-8"))
         except OSError:
             pass  # a read-only checkout builds without the plan
