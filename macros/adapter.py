@@ -47,7 +47,6 @@ def define_env(env) -> None:
     cat = load(root)
     training_on = cat.edition.sections.training
     web = WebRenderer(cat, training_on=training_on)
-    state["web"] = web
 
     def page() -> str:
         return env.page.file.src_uri

@@ -15,13 +15,17 @@ import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check import CONTENT
+from .load import SOURCES
+
 # The code and configuration a build runs: the renderers, templates, CSS, labels and theme
 # overrides, the MkDocs configuration and the locked package versions (and, below, the
 # installed ones and the Python version).
 CODE = ("macros", "overrides", "mkdocs.yml", "pyproject.toml", "requirements.lock")
-# Content read by the load step (plus the edition's folder, wherever it is).
-DATA = ("worksheets", "data")
-PAGES = ("content",)
+# Content read by the load step (plus the edition's folder, wherever it is), and the pages
+# the check step reads: named where they are read, so a new kind of content is never missed.
+DATA = SOURCES
+PAGES = (CONTENT,)
 # Environment variables that change what a build makes.
 ENVIRONMENT = ("KRACHTWERK_OFFLINE", "SOURCE_DATE_EPOCH")
 SKIPPED_DIRS = {"__pycache__"}

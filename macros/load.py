@@ -21,6 +21,8 @@ EXERCISES = "data/oefeningen"
 COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
 GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
+# Every path the load step reads, besides the edition's folder (fingerprint.py hashes them).
+SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -38,7 +40,6 @@ class Catalogue:
     exercises: dict[str, models.Exercise] = field(default_factory=dict)
     courses: dict[str, models.Course] = field(default_factory=dict)
     sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
-    input_files: list[Path] = field(default_factory=list)
     # ids whose files exist but did not load: references to them are not reported again
     failed: set[str] = field(default_factory=set)
 
@@ -67,7 +68,6 @@ def _load_one(path: Path, root: Path, model: type[BaseModel], problems: list[Pro
 def _load_folder(cat: Catalogue, folder: str, kind: str, model, target: dict,
                  problems: list[Problem]) -> None:
     for path in sorted((cat.root / folder).glob("*.y*ml")):
-        cat.input_files.append(path)
         instance, located = _load_one(path, cat.root, model, problems)
         if instance is None:
             cat.failed.add(path.stem)
@@ -102,20 +102,17 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
         problems.append(Problem(str(edition_file), 1, "", "editie-instellingen niet gevonden; "
                                 f"maak {EDITION_FILE} in de map van de editie"))
     else:
-        cat.input_files.append(edition_file)
         cat.edition, located = _load_one(edition_file, root, models.Edition, problems)
         if located:
             cat.sources[("editie", "editie")] = located
 
     method_file = root / METHOD
-    cat.input_files.append(method_file)
     cat.method, located = _load_one(method_file, root, models.Method, problems)
     if located:
         cat.sources[("methode", "methode")] = located
 
     glossary_file = root / GLOSSARY
     if glossary_file.is_file():
-        cat.input_files.append(glossary_file)
         glossary, located = _load_one(glossary_file, root, models.Glossary, problems)
         if glossary:
             cat.glossary = glossary
