@@ -113,8 +113,10 @@ def cached_page(src_uri: str, markdown: str, config) -> str | None:
     if "page_cache" not in state:
         inputs = state["inputs"]
         # The links macros write depend on the URL style, which a command-line option or the
-        # offline plugin sets without a file changing; by now it is final.
-        key = digest(inputs.data, str(config.config_file_path), str(config.use_directory_urls))
+        # offline plugin sets without a file changing; by now it is final. (`-f mkdocs.yml`
+        # gives a relative config path, a plain `mkdocs build` an absolute one.)
+        config_file = os.path.abspath(config.config_file_path or "")
+        key = digest(inputs.data, config_file, str(config.use_directory_urls))
         state["page_cache"] = PageCache(
             inputs.root / PAGE_CACHE / f"{digest(str(inputs.edition_dir))}.pickle", key,
             reusable_names=state["macro_names"])

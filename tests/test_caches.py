@@ -247,3 +247,23 @@ def test_cached_page_follows_the_url_style_of_the_command_line(tmp_path):
                        capture_output=True)
     assert 'href="privacy/"' in (tmp_path / "dirs/index.html").read_text(encoding="utf-8")
     assert 'href="privacy.html"' in (tmp_path / "files/index.html").read_text(encoding="utf-8")
+
+
+def test_naming_the_config_file_or_not_shares_the_caches(tmp_path):
+    """`mkdocs build` and `mkdocs build -f mkdocs.yml` are the same build: the second one
+    rewrites neither the page cache nor the print plan."""
+    import os
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path / "p", with_site=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    written = []
+    for options in ([], ["-f", "mkdocs.yml"], []):
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=project,
+                       env=env, check=True, capture_output=True)
+        files = [*(project / ".cache/pages").glob("*.pickle"),
+                 *(project / ".cache/pdf").glob("plan-*")]
+        written.append([f.stat().st_mtime_ns for f in sorted(files)])
+    assert len(written[0]) == 2
+    assert written[0] == written[1] == written[2]

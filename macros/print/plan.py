@@ -35,12 +35,14 @@ class Plan:
 
     def __init__(self, file: Path):
         self.file = file
+        self._read: str | None = None  # the file as reuse() found it
 
     def reuse(self, key: str, cache: Cache) -> tuple[list[PdfJob], dict[str, str]] | None:
         """The last build's jobs (without print HTML) and cache keys, if made from the same
         inputs and all still cached; otherwise None."""
         try:
-            saved = json.loads(self.file.read_text(encoding="utf-8"))
+            self._read = self.file.read_text(encoding="utf-8")
+            saved = json.loads(self._read)
             if saved["key"] != key:
                 return None
             jobs = [PdfJob(p["output"], None, p["group"], p["title"], p["variant"])
@@ -56,6 +58,8 @@ class Plan:
         pdfs = [{"output": j.output, "cache_key": keys[j.output], "group": j.group,
                  "title": j.title, "variant": j.variant} for j in jobs]
         text = json.dumps({"key": key, "pdfs": pdfs}, ensure_ascii=False, indent=1)
+        if text == self._read:
+            return  # a build that reused the plan: nothing to write
         try:
             write_atomically(self.file, text.encode("utf-8"))
         except OSError:
