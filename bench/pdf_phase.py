@@ -40,8 +40,8 @@ def capture(project: Path, out: Path) -> None:
         def cancel(self):
             pass
 
-    def start(cat, inputs_key, pages, nav, site_files=None, **_options):
-        jobs.extend(publish.site_pdf_jobs(cat, pages, nav, site_files))
+    def start(cat, renderer, cache_dir, pages, nav, site_files=None, **_options):
+        jobs.extend(publish.site_pdf_jobs(cat, renderer, pages, nav, site_files))
         return NoPdfs()
 
     publish.start = start
@@ -55,7 +55,7 @@ def capture(project: Path, out: Path) -> None:
 def time_jobs(jobs_file: Path, scratch: Path) -> None:
     from weasyprint import HTML
 
-    from macros.print.build import RENDER_OPTIONS
+    from macros.print.pdf import RENDER_OPTIONS
     from macros.print.rendering import build_pdfs
 
     jobs = pickle.loads(jobs_file.read_bytes())

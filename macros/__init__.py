@@ -1,15 +1,15 @@
-"""The Krachtwerk handbook pipeline: load → check → render web / render print.
+"""The Krachtwerk handbook pipeline, one package per step:
 
-mkdocs-macros imports this package and calls define_env/on_post_build; both hand over to
-adapter.py, the only module that knows MkDocs. Everything else is plain Python.
+    model/   load → check: content files into strict models, every problem as file:line
+    web/     the macros' HTML and Markdown, pages and files generated from the data
+    print/   print HTML from the model → WeasyPrint PDFs, cached, on both cores
+    build/   the settings and the one Build object that holds a build together
+    site/    the only code that knows MkDocs: the `krachtwerk` plugin and the macros
+
+mkdocs-macros imports this package (mkdocs.yml: module_name: macros) and calls define_env.
 """
 
 
 def define_env(env):
-    from .adapter import define_env as _define_env
-    _define_env(env)
-
-
-def on_post_build(env):
-    from .adapter import on_post_build as _on_post_build
-    _on_post_build(env)
+    from .site.macros import define_env as define
+    define(env)

@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load_catalogue
-from .problems import ContentError
+from .model.load import load_catalogue
+from .model.problems import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     if args.command == "schema":
-        from .schema import write_schemas
+        from .model.schema import write_schemas
         for path in write_schemas(root):
             print(f"geschreven: {path.relative_to(root)}")
         return 0

@@ -87,7 +87,7 @@ def test_content_mistake_stops_build_with_file_line_and_no_traceback(tmp_path):
 
 
 def test_schema_files_are_up_to_date():
-    from macros.schema import SCHEMAS, schema_text
+    from macros.model.schema import SCHEMAS, schema_text
     for name, model in SCHEMAS.items():
         committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
         assert committed == schema_text(model), f"run `make schema` ({name})"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_catalogue
-from macros.problems import ContentError
+from macros.model.load import load_catalogue
+from macros.model.problems import ContentError
 from tiny_project import edit, make_project, problems_of
 
 

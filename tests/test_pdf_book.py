@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from macros.print.book import RenderedPage, book_sources, make_chapters
 from macros.print.downloads import human_size
-from macros.print.outputs import href, page_url, worksheet_pdf_links
+from macros.model.routes import Routes, href
+from macros.web.links import worksheet_pdf_links
+
+page_url = Routes().page_url
 
 
 def page(src: str, title: str, html: str) -> RenderedPage:
@@ -57,7 +60,7 @@ def test_pdf_links_are_relative_to_the_page():
     assert href(page_url("waaier/actieplan.md"), "pdf/handboek.pdf") == "../../pdf/handboek.pdf"
     assert href(page_url("index.md"), "pdf/handboek.pdf") == "pdf/handboek.pdf"
     assert href(page_url("a/index.md"), "pdf/x.pdf") == "../pdf/x.pdf"
-    links = worksheet_pdf_links("waaier/actieplan.md", "actieplan")
+    links = worksheet_pdf_links(Routes(), "waaier/actieplan.md", "actieplan")
     assert 'href="../../pdf/werkbladen/actieplan-leeg.pdf"' in links
     assert ">Invulbaar werkblad (PDF)</a>" in links
 

@@ -17,58 +17,57 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from macros import adapter
-from macros.print.build import Cache, PdfJob
+from macros.site.plugin import KrachtwerkPlugin
+from macros.print.cache import Cache
+from macros.print.pdf import PdfJob
 from macros.print.rendering import Rendering, SessionPool
-from macros.render_print import Document
+from macros.print.render import Document
 from tiny_project import edit, make_project
 
 
-class SlowPdfs:
-    """Stands in for SitePdfs: finish() blocks until the test releases it."""
+class SlowBuild:
+    """Stands in for the Build: finish_pdfs() blocks until the test releases it."""
 
     def __init__(self):
         self.release, self.finished, self.superseded = (threading.Event(), threading.Event(),
                                                         False)
 
-    def finish(self, site_dir, report):
+    def finish_pdfs(self, site_dir, report):
         self.release.wait(30)
         self.finished.set()
 
     def supersede(self):
         self.superseded = True
 
-    def cancel(self):
+    def cancel_pdfs(self):
         pass
 
 
-@pytest.fixture
-def clean_state():
-    saved = dict(adapter.state)
-    yield adapter.state
-    adapter.state.clear()
-    adapter.state.update(saved)
+def plugin_for(command: str, dirty: bool = False) -> KrachtwerkPlugin:
+    plugin = KrachtwerkPlugin()
+    plugin.on_startup(command=command, dirty=dirty)
+    return plugin
 
 
-def test_serve_rebuild_does_not_wait_for_the_pdfs(tmp_path, clean_state):
-    adapter.begin_session("serve")
-    pdfs = clean_state["pdfs"] = SlowPdfs()
-    adapter.on_post_build(SimpleNamespace(conf={"site_dir": str(tmp_path)}))
-    assert not pdfs.finished.is_set()  # on_post_build returned while finish() still waits
+def test_serve_rebuild_does_not_wait_for_the_pdfs(tmp_path):
+    plugin = plugin_for("serve")
+    build = plugin.build = SlowBuild()
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    assert not build.finished.is_set()  # on_post_build returned while finish_pdfs() waits
     # the next rebuild takes over the site folder: the earlier PDFs only fill the cache now
-    adapter.take_over_site_dir()
-    assert pdfs.superseded
-    pdfs.release.set()
-    assert pdfs.finished.wait(30)
-    adapter.end_session()
+    plugin.on_pre_build(config=None)
+    assert build.superseded
+    build.release.set()
+    assert build.finished.wait(30)
+    plugin.on_shutdown()
 
 
-def test_build_waits_for_the_pdfs(tmp_path, clean_state):
-    adapter.begin_session("build")
-    pdfs = clean_state["pdfs"] = SlowPdfs()
-    pdfs.release.set()
-    adapter.on_post_build(SimpleNamespace(conf={"site_dir": str(tmp_path)}))
-    assert pdfs.finished.is_set()
+def test_build_waits_for_the_pdfs(tmp_path):
+    plugin = plugin_for("build")
+    build = plugin.build = SlowBuild()
+    build.release.set()
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    assert build.finished.is_set()
 
 
 def job(tmp_path: Path, name: str) -> PdfJob:
@@ -166,33 +165,31 @@ def test_mkdocs_serve_publishes_pdfs_after_an_edit_and_stops_cleanly(tmp_path):
     assert "Traceback" not in output, output
 
 
-def test_serve_dirty_rebuild_makes_the_book_from_all_pages(clean_state, monkeypatch):
+def test_serve_dirty_rebuild_makes_the_book_from_all_pages():
     """`mkdocs serve --dirty` renders only the changed pages on a rebuild: the pages rendered
     before still go into the book."""
-    monkeypatch.syspath_prepend(str(Path(adapter.__file__).parent))
-    import mkdocs_hooks
-
     started = []
-    monkeypatch.setattr(adapter, "start_pdfs", lambda pages, *rest: started.append(pages))
-    monkeypatch.setattr(adapter, "begin_session", lambda command: None)
-    monkeypatch.setattr(adapter, "save_page_cache", lambda: None)
     sources = ["handleiding/index.md", "handleiding/tweede.md"]
     docs = [SimpleNamespace(src_uri=src, abs_src_path=None) for src in sources]
     files = type("Files", (), {"documentation_pages": lambda self: docs,
                                "__iter__": lambda self: iter(docs)})()
     config = SimpleNamespace(nav=None)
+    templates = SimpleNamespace(bytecode_cache=None)
 
-    def rebuild(changed: list[str]) -> None:
-        mkdocs_hooks.on_pre_build(config)
+    def rebuild(plugin, changed: list[str]) -> None:
+        plugin.build = SimpleNamespace(templates=templates,
+                                       start_pdfs=lambda pages, *rest: started.append(pages))
+        plugin.on_pre_build(config=config)
         for src in changed:
             page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=src, title=src)
-            mkdocs_hooks.on_page_content(f"<p>{src}</p>", page, config, files)
-        mkdocs_hooks.on_env(SimpleNamespace(), config, files)
+            plugin.on_page_content(f"<p>{src}</p>", page=page, config=config, files=files)
+        plugin.on_env(SimpleNamespace(), config=config, files=files)
 
-    mkdocs_hooks.on_startup("serve", dirty=True)
-    rebuild(sources)
-    rebuild(["handleiding/tweede.md"])
+    dirty = plugin_for("build", dirty=True)
+    rebuild(dirty, sources)
+    rebuild(dirty, ["handleiding/tweede.md"])
     assert [sorted(pages) for pages in started] == [sources, sources]
-    mkdocs_hooks.on_startup("serve", dirty=False)
-    rebuild(["handleiding/tweede.md"])
-    assert sorted(started[-1]) == ["handleiding/tweede.md"]
+    clean = plugin_for("build", dirty=False)
+    rebuild(clean, sources)
+    rebuild(clean, ["handleiding/tweede.md"])
+    assert len(started) == 3  # a normal rebuild that rendered one page makes no PDFs

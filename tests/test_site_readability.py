@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from macros.load import load_catalogue
-from macros.routes import page_of
+from macros.model.load import load_catalogue
+from macros.model.routes import page_of
 from quality.links import internal_targets
 from quality.pages import html_pages, url_path
 from quality.readability import Score, article_text, score, worksheet_blocks

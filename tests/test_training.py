@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros import models
-from macros.load import load_catalogue
-from macros.problems import ContentError
-from macros.render_training import TrainingRenderer
-from macros.timetable import session_slots
+from macros.model import models
+from macros.model.load import load_catalogue
+from macros.model.problems import ContentError
+from macros.web.training import TrainingRenderer
+from macros.model.timetable import session_slots
 from tiny_project import make_project
 
 

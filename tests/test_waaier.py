@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT
-from macros.load import load_catalogue
+from macros.model.load import load_catalogue
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.load import load_catalogue
-from macros.render_web import WebRenderer, page_url_from
-from macros.ui_text import LABELS
+from macros.model.load import load_catalogue
+from macros.model.routes import Routes
+from macros.web.render import WebRenderer
+from macros.model.labels import LABELS
 from tiny_project import make_project
 
 # One worksheet with every field type (also served by test_worksheet_browser.py).
@@ -275,7 +276,7 @@ def test_ui_strings_reach_the_script_and_cover_every_key_it_uses(tree):
     ("handleiding/instrumenten/actieplan.md", "../../../privacy/"),
 ])
 def test_privacy_link_works_from_any_page_depth(catalogue, page, expected):
-    assert page_url_from(page, "privacy.md") == expected
+    assert Routes().link(page, "privacy.md") == expected
     out = WebRenderer(catalogue).worksheet(page, "proef")
     assert f'<a href="{expected}">{LABELS.worksheet_ui["shared_link"]}</a>' in out
 
@@ -285,13 +286,11 @@ def test_privacy_link_works_from_any_page_depth(catalogue, page, expected):
     ("index.md", "privacy.html"),
     ("handleiding/instrumenten/actieplan.md", "../../privacy.html"),
 ])
-def test_privacy_link_works_in_the_offline_copy(monkeypatch, page, expected):
+def test_privacy_link_works_in_the_offline_copy(catalogue, page, expected):
     """`make offline` publishes pages as files (a/b.html): a link to a folder would open a
     directory listing from disk."""
-    from macros.print import outputs
-
-    monkeypatch.setattr(outputs, "directory_urls", False)
-    assert page_url_from(page, "privacy.md") == expected
+    out = WebRenderer(catalogue, Routes(directory_urls=False)).worksheet(page, "proef")
+    assert f'<a href="{expected}">{LABELS.worksheet_ui["shared_link"]}</a>' in out
 
 
 def test_no_inline_scripts_or_event_handlers(rendered):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_catalogue
-from macros.problems import ContentError
+from macros.model.load import load_catalogue
+from macros.model.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
-from ..render_print import Chapter
+from .render import Chapter
 
 BOOK_SECTION = "handleiding/"
 CLOSING_PAGES = ("colofon.md",)

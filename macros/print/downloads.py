@@ -11,10 +11,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..ui_text import LABELS
+from ..model.labels import LABELS
+from ..model.routes import href
 from .book import RenderedPage
-from .build import PdfJob, Result
-from .outputs import href
+from .pdf import PdfJob, Result
 
 L = LABELS.print
 MARKER = re.compile(r"<div\b[^>]*\bdata-kw-downloads\b[^>]*>\s*</div>")

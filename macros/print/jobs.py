@@ -1,13 +1,13 @@
 """Every PDF a site build makes, as a list of jobs. New kinds of PDF (a trainer script or a
-participant handout per course) are one more loop here plus a document in render_print.py."""
+participant handout per course) are one more loop here plus a document in render.py."""
 from __future__ import annotations
 
-from ..load import Catalogue
-from ..render_print import Chapter, PrintRenderer, worksheet_order
-from ..ui_text import LABELS
-from .build import PdfJob
+from ..model.catalogue import Catalogue
+from ..model.labels import LABELS
+from ..model.routes import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
 from .book import sections_of
-from .outputs import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
+from .pdf import PdfJob
+from .render import Chapter, PrintRenderer
 
 L = LABELS.print
 
@@ -30,7 +30,7 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
                            r.pack_document(f"{label}: {course.title}", course.audience_group,
                                            chapter, sections_of(chapter)),
                            L["downloads_training"], course.title, label))
-    for ws in worksheet_order(cat):
+    for ws in cat.worksheets_in_order():
         for fillable, variant in ((False, L["variant_blank"]), (True, L["variant_fillable"])):
             jobs.append(PdfJob(worksheet_pdf(ws.id, fillable), r.worksheet_document(ws, fillable),
                                sheets, ws.title, variant))

@@ -1,7 +1,7 @@
 """Rendering many PDF jobs: worker processes, the cache, publishing into the site.
 
-Jobs render in worker processes, one per core (KRACHTWERK_PDF_JOBS overrides; 1 renders in
-this process). A `mkdocs build` gets its own pool, started as soon as every page's HTML is
+Jobs render in worker processes, one per core (the build's settings may ask for fewer; 1
+renders in this process). A `mkdocs build` gets its own pool, started as soon as every page's HTML is
 known (see publish.py). Under `mkdocs serve` one pool lives for the whole session: a job whose
 PDF is still rendering for an earlier rebuild is not started again, and jobs that no rebuild
 needs any more are dropped before they start.
@@ -16,15 +16,13 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, as_c
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .build import Cache, PdfJob, Result, render
+from .cache import Cache
+from .pdf import PdfJob, Result, render
 
-WORKERS_ENV = "KRACHTWERK_PDF_JOBS"
-
-
-def worker_count(jobs: int) -> int:
-    wanted = os.environ.get(WORKERS_ENV)
-    cores = int(wanted) if wanted else (len(os.sched_getaffinity(0))
-                                         if hasattr(os, "sched_getaffinity") else os.cpu_count())
+def worker_count(jobs: int, wanted: int | None = None) -> int:
+    """Processes for `jobs` PDFs: `wanted`, or one per core this process may use."""
+    cores = wanted or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                       else os.cpu_count())
     return max(1, min(cores or 1, jobs))
 
 
@@ -39,7 +37,7 @@ def _pool_context():
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", "macros.print.build"])
+    context.set_forkserver_preload(["weasyprint", "macros.print.pdf"])
     return context
 
 
@@ -47,7 +45,7 @@ class SessionPool:
     """One worker pool for a `mkdocs serve` session, with the renders still running in it."""
 
     def __init__(self, workers: int | None = None):
-        self.workers = workers or worker_count(os.cpu_count() or 1)
+        self.workers = worker_count(os.cpu_count() or 1, workers)
         self._pool: ProcessPoolExecutor | None = None
         self._running: dict[str, Future] = {}  # cache key -> its render
         self._lock = threading.Lock()
@@ -95,11 +93,10 @@ class Rendering:
     for them and puts every PDF in the site."""
 
     def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
-                 session: SessionPool | None = None, keys: dict[str, str] | None = None):
-        """keys: each output's cache key, when known (from the print plan)."""
+                 session: SessionPool | None = None):
         self.jobs = jobs
         self.cache = cache
-        self.keys = keys or {job.output: self.cache.key(job.document) for job in jobs}
+        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
         # Longest first (by HTML size; the books lead): no long job is left for the end while
         # the other workers wait.
         self.todo = sorted((job for job in jobs
@@ -113,7 +110,7 @@ class Rendering:
             self.futures = {session.submit(self.keys[job.output], job): job
                             for job in self.todo}
             return
-        count = workers or worker_count(len(self.todo))
+        count = worker_count(len(self.todo), workers)
         if self.todo and count > 1:
             self._own_pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
             self.futures = {self._own_pool.submit(render, job.document.html,

@@ -1,70 +1,36 @@
 """Web view: HTML and Markdown for the macros that pages call. Knows nothing of MkDocs."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import jinja2
-import markdown as md
 from markupsafe import Markup
 
-from . import models
-from .load import Catalogue
-from .render_training import TrainingRenderer
-from .routes import page_of, relative
-from .template_cache import bytecode_cache
-from .print.outputs import href, page_url, worksheet_pdf_links
-from .ui_text import LABELS
-
-TEMPLATES = Path(__file__).parent / "templates"
-PRIVACY_PAGE = "privacy.md"
-
-
-def page_url_from(from_page: str, to_page: str) -> str:
-    """A link for raw HTML (which MkDocs does not rewrite) from one page to another, for
-    either URL style (`make offline` publishes a/b.md as a/b.html, not a/b/)."""
-    return href(page_url(from_page), page_url(to_page)) or "./"
-
-
-def _markdown(text: str) -> Markup:
-    return Markup(md.markdown(text, extensions=["sane_lists"], output_format="html"))
-
-
-def _described(field, fid: str) -> Markup:
-    return Markup(f' aria-describedby="{fid}-hulp"') if getattr(field, "help", None) else Markup("")
-
-
-def template_environment() -> jinja2.Environment:
-    """One place where templates are looked up by name: shared by web and print."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False,
-                             bytecode_cache=bytecode_cache())
-    env.filters["markdown"] = _markdown
-    env.globals["described"] = _described
-    env.globals["labels"] = LABELS
-    return env
+from ..model import models
+from ..model.catalogue import Catalogue
+from ..model.labels import LABELS
+from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
+from .links import markdown_link, worksheet_pdf_links
+from .templates import template_environment
+from .training import TrainingRenderer
 
 
 def field_context(cat: Catalogue, ws: models.Worksheet, field) -> dict:
     """What every field partial needs, for the web form and for print alike."""
-    rows = None
-    if isinstance(field, models.Table):
-        rows = field.rows if field.rows is not None else [
-            models.Row(id=d.id, label=d.name) for d in cat.life_domains]
+    rows = cat.table_rows(field) if isinstance(field, models.Table) else None
     return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows}
 
 
 class WebRenderer:
     """Renders catalogue items for one page; links are made relative to that page."""
 
-    def __init__(self, cat: Catalogue, training_on: bool = True):
+    def __init__(self, cat: Catalogue, routes: Routes = Routes(), env=None):
         self.cat = cat
-        self.training_on = training_on
-        self.env = template_environment()
-        self.training = TrainingRenderer(cat)
+        self.routes = routes
+        self.training_on = cat.edition.sections.training
+        self.env = env or template_environment()
+        self.training = TrainingRenderer(cat, routes)
 
     # --- links ------------------------------------------------------------------------
     def link(self, page: str, kind: str, ident: str, title: str) -> str:
-        return f"[{title}]({relative(page, page_of(kind, ident))})"
+        return markdown_link(page, kind, ident, title)
 
     def worksheet_link(self, page: str, ident: str) -> str:
         return self.link(page, "werkblad", ident, self.cat.worksheets[ident].title)
@@ -88,9 +54,7 @@ class WebRenderer:
                 fields[f"{f.id}-naam"] = ["text", L["name"]]
                 fields[f"{f.id}-datum"] = ["date", L["date"]]
             elif isinstance(f, models.Table):
-                rows = f.rows if f.rows is not None else [
-                    models.Row(id=d.id, label=d.name) for d in self.cat.life_domains]
-                for row in rows:
+                for row in self.cat.table_rows(f):
                     for col in f.columns:
                         fields[f"{f.id}-{row.id}-{col.id}"] = [
                             "text", f"{f.label}: {row.label}, {col.label}"]
@@ -104,7 +68,7 @@ class WebRenderer:
         template = self.env.get_template("werkblad.html")
         html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
-                               privacy_href=page_url_from(page or "index.md", PRIVACY_PAGE))
+                               privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE))
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
@@ -123,7 +87,7 @@ class WebRenderer:
         used_by = self._principle_links(page, ws.principles)
         if used_by:
             parts += [f"**{L.principles}** {used_by}", ""]
-        parts += ["</section>", "", f"## {L.fill_in}", "", worksheet_pdf_links(page, ws.id), "",
+        parts += ["</section>", "", f"## {L.fill_in}", "", worksheet_pdf_links(self.routes, page, ws.id), "",
                   self.worksheet_form(ws, page), ""]
         return "\n".join(parts)
 
@@ -167,14 +131,12 @@ class WebRenderer:
 
     def waaier_overview(self, page: str) -> str:
         """Cards for every worksheet, with filters by fase, basistaak and doelgroep."""
-        from .print.outputs import href, page_url, worksheet_pdf
-        from .render_print import worksheet_order
         T = LABELS.waaier
-        url = page_url(page)
-        sheets = worksheet_order(self.cat)
-        cards = [{"ws": ws, "page": href(url, page_url(page_of("werkblad", ws.id))),
-                  "blank": href(url, worksheet_pdf(ws.id)),
-                  "fillable": href(url, worksheet_pdf(ws.id, True)),
+        link = self.routes.link
+        sheets = self.cat.worksheets_in_order()
+        cards = [{"ws": ws, "page": link(page, page_of("werkblad", ws.id)),
+                  "blank": link(page, worksheet_pdf(ws.id)),
+                  "fillable": link(page, worksheet_pdf(ws.id, True)),
                   "phase": LABELS.phase_names[ws.phase],
                   "task": self.cat.tasks[ws.task].title if ws.task else "",
                   "audience": ", ".join(LABELS.audience_names[a].lower() for a in ws.audience)}

@@ -4,13 +4,11 @@ from __future__ import annotations
 import re
 
 import yaml
-from typing import TYPE_CHECKING
 
+from .catalogue import Catalogue
 from .colour import contrast_ratio
+from .models import word_forms
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .load import Catalogue
 
 CONTENT = "content"
 
@@ -27,7 +25,7 @@ REFERENCE_MACROS = {
 MACRO_CALL = re.compile(r"\b(" + "|".join(REFERENCE_MACROS) + r")\(\s*[\"']([^\"']*)[\"']")
 
 
-def _refs(cat: "Catalogue", kind: str, ident: str, loc_key: str, values, known: dict,
+def _refs(cat: Catalogue, kind: str, ident: str, loc_key: str, values, known: dict,
           what: str) -> list[Problem]:
     source = cat.source(kind, ident)
     problems = []
@@ -39,7 +37,7 @@ def _refs(cat: "Catalogue", kind: str, ident: str, loc_key: str, values, known: 
     return problems
 
 
-def _check_worksheets(cat: "Catalogue") -> list[Problem]:
+def _check_worksheets(cat: Catalogue) -> list[Problem]:
     problems = []
     for ws in cat.worksheets.values():
         problems += _refs(cat, "werkblad", ws.id, "principes", ws.principles, cat.principles,
@@ -55,7 +53,7 @@ def _check_worksheets(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
-def _check_exercises(cat: "Catalogue") -> list[Problem]:
+def _check_exercises(cat: Catalogue) -> list[Problem]:
     problems = []
     for ex in cat.exercises.values():
         problems += _refs(cat, "oefening", ex.id, "principes", ex.principles, cat.principles,
@@ -65,7 +63,7 @@ def _check_exercises(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
-def _check_courses(cat: "Catalogue") -> list[Problem]:
+def _check_courses(cat: Catalogue) -> list[Problem]:
     problems = []
     for course in cat.courses.values():
         src = cat.source("cursus", course.id)
@@ -95,7 +93,7 @@ def _check_courses(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
-def _check_edition(cat: "Catalogue") -> list[Problem]:
+def _check_edition(cat: Catalogue) -> list[Problem]:
     ed = cat.edition
     if ed is None:
         return []
@@ -143,7 +141,7 @@ def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _check_pages(cat: "Catalogue") -> list[Problem]:
+def _check_pages(cat: Catalogue) -> list[Problem]:
     problems = []
     known = {attr: set(getattr(cat, attr)) for _, attr in REFERENCE_MACROS.values()}
     vocabulary = cat.method.tag_vocabulary() if cat.method else {}
@@ -164,12 +162,10 @@ def _check_pages(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
-def _check_glossary(cat: "Catalogue") -> list[Problem]:
+def _check_glossary(cat: Catalogue) -> list[Problem]:
     """A word form may have one explanation only: the tooltip would otherwise depend on order."""
     if ("begrippen", "begrippen") not in cat.sources:
         return []
-    from .models import word_forms
-
     source = cat.source("begrippen", "begrippen")
     first: dict[str, int] = {}
     problems = []
@@ -186,6 +182,6 @@ def _check_glossary(cat: "Catalogue") -> list[Problem]:
     return problems
 
 
-def check_catalogue(cat: "Catalogue") -> list[Problem]:
+def check_catalogue(cat: Catalogue) -> list[Problem]:
     return (_check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
             + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat))

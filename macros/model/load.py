@@ -1,16 +1,17 @@
 """Load step: every content file into validated models, collected in one Catalogue.
 
-Nothing here knows MkDocs; the adapter in __init__.py calls load_catalogue() once per build.
+Nothing here knows MkDocs; the build (build/build.py) calls load_catalogue() once per build.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from . import models
 from .problems import ContentError, Problem
+from .catalogue import Catalogue
+from .check import check_catalogue
 from .validate import to_model
 from .yaml_lines import LocatedData, read_yaml
 
@@ -25,34 +26,6 @@ GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
 SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
-
-
-@dataclass
-class Catalogue:
-    """Everything a build renders from, validated once."""
-    root: Path
-    edition_dir: Path
-    edition: models.Edition | None = None
-    method: models.Method | None = None
-    glossary: models.Glossary = field(default_factory=models.Glossary)
-    worksheets: dict[str, models.Worksheet] = field(default_factory=dict)
-    principles: dict[str, models.Principle] = field(default_factory=dict)
-    exercises: dict[str, models.Exercise] = field(default_factory=dict)
-    courses: dict[str, models.Course] = field(default_factory=dict)
-    sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
-    # ids whose files exist but did not load: references to them are not reported again
-    failed: set[str] = field(default_factory=set)
-
-    def source(self, kind: str, ident: str) -> LocatedData:
-        return self.sources[(kind, ident)]
-
-    @property
-    def tasks(self) -> dict[str, models.Task]:
-        return {t.id: t for t in self.method.tasks} if self.method else {}
-
-    @property
-    def life_domains(self) -> list[models.LifeDomain]:
-        return list(self.edition.life_domains) if self.edition else []
 
 
 def _load_one(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]):
@@ -91,8 +64,6 @@ def _load_folder(cat: Catalogue, folder: str, kind: str, model, target: dict,
 
 def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     """Load and check all content. Raises ContentError listing every problem found."""
-    from .check import check_catalogue
-
     root = root.resolve()
     cat = Catalogue(root=root, edition_dir=(edition_dir or root / DEFAULT_EDITION).resolve())
     problems: list[Problem] = []

@@ -20,7 +20,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" ({self.where})" if self.where else ""
-        return f"{self.file}:{self.line}{where}: {self.message}"
+        line = f":{self.line}" if self.line else ""  # 0: a setting, not a line in a file
+        return f"{self.file}{line}{where}: {self.message}"
 
 
 class ContentError(Exception):

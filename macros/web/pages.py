@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import yaml
 
-from .load import Catalogue
-from .render_training import pack_page
-from .routes import page_of
-from .ui_text import LABELS
+from ..model.catalogue import Catalogue
+from ..model.labels import LABELS
+from ..model.routes import pack_page, page_of
 
 
 # libyaml's writer when there is one: the pure-Python one took 40 ms for the 49 pages.

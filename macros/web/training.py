@@ -1,12 +1,12 @@
 """Trainer material in two views from one source: trainer (everything) and participant."""
 from __future__ import annotations
 
-from . import models
-from .load import Catalogue
-from .print.outputs import course_pdf_links
-from .routes import page_of, relative
-from .timetable import session_end, session_slots
-from .ui_text import LABELS
+from ..model import models
+from ..model.catalogue import Catalogue
+from ..model.labels import LABELS
+from ..model.routes import Routes, pack_page, relative
+from ..model.timetable import session_end, session_slots
+from .links import course_pdf_links, markdown_link
 
 T = LABELS.training
 
@@ -16,21 +16,17 @@ def _deeper(markdown: str) -> str:
     return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
 
 
-def pack_page(course_id: str, trainer: bool) -> str:
-    return page_of("cursus", course_id).replace(".md", "-draaiboek.md" if trainer
-                                                 else "-deelnemers.md")
-
-
 def _bullets(items) -> list[str]:
     return [f"- {x}" for x in items] + [""]
 
 
 class TrainingRenderer:
-    def __init__(self, cat: Catalogue):
+    def __init__(self, cat: Catalogue, routes: Routes = Routes()):
         self.cat = cat
+        self.routes = routes
 
     def _link(self, page: str, kind: str, ident: str, title: str) -> str:
-        return f"[{title}]({relative(page, page_of(kind, ident))})"
+        return markdown_link(page, kind, ident, title)
 
     def exercise(self, page: str, ident: str, trainer: bool = True) -> str:
         ex = self.cat.exercises[ident]
@@ -109,7 +105,7 @@ class TrainingRenderer:
                f"## {T['aims']}", ""] + _bullets(course.aims)
         out += [f"**{T['packs']}** [{T['script']}]({relative(page, pack_page(ident, True))}) · "
                 f"[{T['handout']}]({relative(page, pack_page(ident, False))})", "",
-                course_pdf_links(page, ident), "", self.timetable(page, ident)]
+                course_pdf_links(self.routes, page, ident), "", self.timetable(page, ident)]
         return "\n".join(out)
 
     def exercise_overview(self, page: str) -> str:

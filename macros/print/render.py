@@ -9,7 +9,6 @@ Knows nothing of MkDocs or of how the PDFs are rendered and cached (print/build.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,10 +16,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import models
-from .load import Catalogue
-from .render_web import field_context, template_environment
-from .ui_text import LABELS
+from ..model import models
+from ..model.catalogue import Catalogue
+from ..model.labels import LABELS
+from ..web.render import field_context
+from ..web.templates import template_environment
 
 L = LABELS.print
 FONTS_DIR = "content/assets/fonts"
@@ -65,12 +65,6 @@ def project_version(root: Path) -> str | None:
     return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version")
 
 
-def build_date() -> dt.date:
-    """Today, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
-
-
 def dutch_date(day: dt.date) -> str:
     """Month and year, as on a book's cover; a daily date would re-render the books daily."""
     return f"{L['months'][day.month - 1]} {day.year}"
@@ -80,7 +74,7 @@ def _joined(label: str, part: str) -> str:
     return f"{label} {part}" if label.endswith(("?", ":", ".")) else f"{label}: {part}"
 
 
-def form_labels(ws: models.Worksheet, life_domains) -> dict[str, str]:
+def form_labels(cat: Catalogue, ws: models.Worksheet) -> dict[str, str]:
     """Every form field name of a worksheet (as the web form names it) with a readable name."""
     out: dict[str, str] = {}
     for f in ws.fields:
@@ -89,10 +83,8 @@ def form_labels(ws: models.Worksheet, life_domains) -> dict[str, str]:
         elif isinstance(f, models.MultiChoice):
             out.update({f"{f.id}-{n}": _joined(f.label, o) for n, o in enumerate(f.options, 1)})
         elif isinstance(f, models.Table):
-            rows = f.rows if f.rows is not None else [
-                models.Row(id=d.id, label=d.name) for d in life_domains]
             out.update({f"{f.id}-{r.id}-{c.id}": _joined(f.label, f"{r.label}, {c.label}")
-                        for r in rows for c in f.columns})
+                        for r in cat.table_rows(f) for c in f.columns})
         elif isinstance(f, models.RowList):
             out.update({f"{f.id}-{n}-{c.id}": _joined(f.label, f"{L['row']} {n}, {c.label}")
                         for n in range(1, f.print_rows + 1) for c in f.columns})
@@ -101,28 +93,21 @@ def form_labels(ws: models.Worksheet, life_domains) -> dict[str, str]:
     return out
 
 
-def worksheet_order(cat: Catalogue) -> list[models.Worksheet]:
-    """Worksheets by phase of the method, then by title: the order of the waaier."""
-    return sorted(cat.worksheets.values(),
-                  key=lambda ws: (models.PHASES.index(ws.phase), ws.title.casefold()))
-
-
 class PrintRenderer:
     """Builds the print HTML for worksheets, the hulpmiddelenwaaier and the handbook."""
 
     def __init__(self, cat: Catalogue, version: str | None = None, date: dt.date | None = None,
-                 fonts: list[Path] | None = None):
+                 fonts: list[Path] | None = None, env=None):
         """fonts: the project's font files to declare; by default content/assets/fonts/*.woff2
         (print/build.py passes them decompressed once, which renders much faster)."""
         self.cat = cat
         self.edition = cat.edition
-        self.env = template_environment()
-        self.env.globals["L"] = L
+        self.env = env or template_environment()
         self.fonts = tuple(sorted(fonts if fonts is not None
                                   else (cat.root / FONTS_DIR).glob("*.woff2")))
         self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
         self.version = version or project_version(cat.root)
-        self.date = dutch_date(date or build_date())
+        self.date = dutch_date(date or dt.date.today())
         self.base_url = cat.root.as_uri() + "/"
         self._sheets: dict[str, Markup] = {}
 
@@ -182,13 +167,13 @@ class PrintRenderer:
                               description=ws.instruction, css=self._css(names),
                               body_class="kw-fillable" if fillable else "kw-blank",
                               sheet=self.sheet(ws), field_labels=form_labels(
-                                  ws, self.cat.life_domains) if fillable else None)
+                                  self.cat, ws) if fillable else None)
 
     def waaier_document(self) -> Document:
         title = L["waaier_title"]
         groups, toc = [], []
         for phase in models.PHASES:
-            sheets = [ws for ws in worksheet_order(self.cat) if ws.phase == phase]
+            sheets = [ws for ws in self.cat.worksheets_in_order() if ws.phase == phase]
             if not sheets:
                 continue
             anchor = f"fase-{phase}"
@@ -214,7 +199,7 @@ class PrintRenderer:
 
     def book_document(self, chapters: list[Chapter]) -> Document:
         title = L["book_title"]
-        sheets = worksheet_order(self.cat)
+        sheets = self.cat.worksheets_in_order()
         toc = [TocEntry(c.anchor, c.title, c.level) for c in chapters]
         if sheets:
             toc.append(TocEntry("bijlage-werkbladen", L["appendix"], 1))

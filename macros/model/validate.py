@@ -7,6 +7,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .worksheet import FIELD_TYPES
 from .yaml_lines import LocatedData, where
 
 TYPE_NAMES = {
@@ -32,7 +33,7 @@ def _message(err: dict, allowed: list[str]) -> str:
     if kind in TYPE_NAMES:
         return f"verkeerd type: {_shown(value)}; verwacht {TYPE_NAMES[kind]}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        options = ", ".join(_field_types())
+        options = ", ".join(FIELD_TYPES)
         if kind == "union_tag_not_found":
             return f"'type' ontbreekt; kies uit: {options}"
         return f"onbekend veldtype '{ctx.get('tag')}'; kies uit: {options}"
@@ -53,11 +54,6 @@ def _message(err: dict, allowed: list[str]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]  # unexpected kinds: pydantic's own words beat a wrong translation
-
-
-def _field_types() -> tuple[str, ...]:
-    from .models import FIELD_TYPES
-    return FIELD_TYPES
 
 
 def _unwrap(annotation):
@@ -120,4 +116,4 @@ def to_model(source: LocatedData, model: type[BaseModel]):
 
 def _in_data(step) -> bool:
     """Leave pydantic's union tags ('schaal', 'function-after[...]') out of the shown path."""
-    return isinstance(step, int) or not (step in _field_types() or "[" in str(step))
+    return isinstance(step, int) or not (step in FIELD_TYPES or "[" in str(step))

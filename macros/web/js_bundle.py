@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .problems import ContentError, Problem
+from ..model.problems import ContentError, Problem
 
 IMPORT = re.compile(r'^import\s+(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+"\./([\w.-]+\.js)";?[ \t]*$',
                     re.M)

@@ -1,7 +1,7 @@
 """What an organisation's edition changes in the site: brand files, footer and navigation."""
 from __future__ import annotations
 
-from .load import Catalogue
+from ..model.catalogue import Catalogue
 
 BRAND_DIR = "assets/editie"
 EXTRA_PAGES_DIR = "organisatie"

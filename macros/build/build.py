@@ -1,0 +1,89 @@
+"""One build of the site: made once per build by the site adapter, handed to every step.
+
+    Build
+      settings     what was asked (edition, PDFs, workers, offline, date): settings.py
+      catalogue    every content file, loaded and checked (model/)
+      web          the macros' HTML and Markdown (web/)
+      pages        the pages and files the site gets from the data (web/pages.py, edition.py)
+      PDFs         started once every page's HTML is known, finished after the site is written
+                   (print/publish.py), in the serve session's worker pool when there is one
+
+Nothing here knows which site generator runs it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Mapping
+
+from ..model.catalogue import Catalogue
+from ..model.load import load_catalogue
+from ..model.routes import Routes
+from ..print import publish
+from ..print.book import RenderedPage
+from ..print.rendering import SessionPool
+from ..web import edition, pages
+from ..web.js_bundle import bundle
+from ..web.render import WebRenderer
+from ..web.templates import template_environment
+from .settings import Settings
+
+# The worksheet code is written as ES modules but shipped as one classic script, because
+# browsers refuse modules from file:// (make offline). The modules are not published.
+WORKSHEET_MODULES = "content/assets/js/worksheet"
+WORKSHEET_SCRIPT = "assets/js/worksheet.js"
+
+
+class Build:
+    def __init__(self, settings: Settings, directory_urls: bool = True,
+                 session: SessionPool | None = None):
+        """Loads and checks all content: raises ContentError listing every problem."""
+        self.settings = settings
+        self.catalogue: Catalogue = load_catalogue(settings.root, settings.edition_dir)
+        # `make offline` publishes a/b.md as a/b.html: links must know before pages render.
+        self.routes = Routes(directory_urls and not settings.offline)
+        self.templates = template_environment(settings.cache_dir)
+        self.web = WebRenderer(self.catalogue, self.routes, self.templates)
+        self.session = session
+        self.pdfs: publish.SitePdfs | None = None
+
+    # --- what the site gets from the data ---------------------------------------------------
+    def generated_files(self) -> dict[str, str | bytes]:
+        """Pages made from the data (one per worksheet, exercise, course), the edition's own
+        files and the worksheet script, by their path in the site's source folder."""
+        cat = self.catalogue
+        files: dict[str, str | bytes] = {**pages.generated_pages(cat), **edition.edition_files(cat)}
+        files[WORKSHEET_SCRIPT] = bundle(self.settings.root / WORKSHEET_MODULES)
+        return files
+
+    def is_switched_off(self, src_uri: str) -> bool:
+        return edition.is_switched_off(self.catalogue, src_uri)
+
+    def nav(self, nav):
+        """The configured nav with the generated pages added and the edition's choices made."""
+        return edition.edition_nav(pages.add_to_nav(nav, self.catalogue), self.catalogue)
+
+    # --- PDFs ---------------------------------------------------------------------------------
+    def start_pdfs(self, rendered: Mapping[str, RenderedPage], nav,
+                   site_files: Mapping[str, Path]) -> None:
+        """Start rendering (rendered: every page's HTML; site_files: where each file the site
+        copies comes from, since images are read before they are copied)."""
+        if not self.settings.pdfs:
+            return
+        renderer = publish.print_renderer(self.catalogue, self.settings.cache_dir,
+                                          date=self.settings.date, env=self.templates)
+        self.pdfs = publish.start(self.catalogue, renderer, self.settings.cache_dir,
+                                  dict(rendered), nav, site_files,
+                                  workers=self.settings.pdf_jobs, session=self.session)
+
+    def finish_pdfs(self, site_dir: Path, report: Callable[[str], None]) -> None:
+        if self.pdfs is not None:
+            self.pdfs.finish(site_dir, report=report)
+
+    def cancel_pdfs(self) -> None:
+        if self.pdfs is not None:
+            self.pdfs.cancel()
+
+    def supersede(self) -> None:
+        """A newer build owns the site folder: keep rendering PDFs into the cache only."""
+        if self.pdfs is not None:
+            self.pdfs.supersede()

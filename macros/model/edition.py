@@ -1,0 +1,56 @@
+"""An organisation's edition: name, brand, contact, sections and leefgebieden."""
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from .base import FieldId, Strict, Text
+
+
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class Colours(Strict):
+    primary: str = "#1d5c63"
+    accent: str = "#b0413e"
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _hex(cls, v):
+        if not HEX.match(v):
+            raise ValueError(f"'{v}' is geen kleur; schrijf #rrggbb, bijvoorbeeld #1d5c63")
+        return v
+
+
+class Contact(Strict):
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+
+
+class Sections(Strict):
+    training: bool = True
+
+
+class LifeDomain(Strict):
+    id: FieldId
+    name: Text
+
+
+class ExtraPage(Strict):
+    title: Text
+    file: Text
+
+
+class Edition(Strict):
+    name: Text
+    short_name: Text
+    logo: str | None = None
+    colours: Colours = Colours()
+    contact: Contact = Contact()
+    footer: str = ""
+    site_url: str | None = None
+    sections: Sections = Sections()
+    life_domains: list[LifeDomain] = Field(min_length=1)
+    extra_pages: list[ExtraPage] = Field(default_factory=list)

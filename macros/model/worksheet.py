@@ -1,0 +1,149 @@
+"""Worksheets and their fields: what a valid worksheet file holds."""
+from __future__ import annotations
+
+import typing
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, field_validator, model_validator
+
+from .base import AUDIENCES, PHASES, Audience, FieldId, Phase, Slug, Strict, Text  # noqa: F401
+
+
+class FieldBase(Strict):
+    id: FieldId
+    label: Text
+    help: str | None = None
+
+
+class ShortText(FieldBase):
+    type: Literal["tekst"]
+    placeholder: str | None = None
+
+
+class LongText(FieldBase):
+    type: Literal["lange-tekst"]
+    lines: int = Field(4, ge=1, le=30, description="Aantal schrijfregels op papier")
+
+
+class DateField(FieldBase):
+    type: Literal["datum"]
+
+
+class NumberField(FieldBase):
+    type: Literal["getal"]
+    min: float | None = None
+    max: float | None = None
+
+
+class Choice(FieldBase):
+    type: Literal["keuze"]
+    options: list[Text] = Field(min_length=2)
+
+
+class MultiChoice(FieldBase):
+    type: Literal["meerkeuze"]
+    options: list[Text] = Field(min_length=2)
+
+
+class Scale(FieldBase):
+    type: Literal["schaal"]
+    min: int = Field(1, ge=0, le=10)
+    max: int = Field(10, ge=1, le=10)
+    min_label: Text
+    max_label: Text
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.max <= self.min:
+            raise ValueError(f"max ({self.max}) moet groter zijn dan min ({self.min})")
+        return self
+
+
+class Column(Strict):
+    id: FieldId
+    label: Text
+
+
+class Row(Strict):
+    id: FieldId
+    label: Text
+
+
+class Table(FieldBase):
+    """Fixed rows x columns. Rows are listed, or taken from the edition's leefgebieden."""
+    type: Literal["tabel"]
+    rows: list[Row] | None = None
+    rows_from: Literal["leefgebieden"] | None = None
+    columns: list[Column] = Field(min_length=1)
+    lines: int = Field(2, ge=1, le=10, description="Schrijfregels per cel op papier")
+
+    @model_validator(mode="after")
+    def _one_row_source(self):
+        if (self.rows is None) == (self.rows_from is None):
+            raise ValueError("geef óf 'rijen' óf 'rijen_uit: leefgebieden'")
+        return self
+
+
+class RowList(FieldBase):
+    """Rows the user adds and removes, e.g. the steps of an actieplan."""
+    type: Literal["lijst"]
+    columns: list[Column] = Field(min_length=1)
+    print_rows: int = Field(5, ge=1, le=30, description="Lege rijen op papier")
+
+
+class Explanation(Strict):
+    type: Literal["uitleg"]
+    text: Text
+    id: FieldId | None = None
+
+
+class NameDate(Strict):
+    type: Literal["naam-datum"]
+    id: FieldId = "naam_datum"
+
+
+WorksheetField = Annotated[
+    Union[ShortText, LongText, DateField, NumberField, Choice, MultiChoice, Scale, Table,
+          RowList, Explanation, NameDate],
+    Field(discriminator="type"),
+]
+# The `type` of every field, read from the union above: a new field class is listed once.
+FIELD_CLASSES = typing.get_args(typing.get_args(WorksheetField)[0])
+FIELD_TYPES = tuple(typing.get_args(cls.model_fields["type"].annotation)[0]
+                    for cls in FIELD_CLASSES)
+
+
+class Guidance(Strict):
+    introduce: Text
+    watch_for: Text
+    tips: list[Text] = Field(default_factory=list)
+
+
+class Worksheet(Strict):
+    id: Slug
+    title: Text
+    version: int = Field(ge=1)
+    audience: list[Audience] = Field(min_length=1)
+    phase: Phase
+    task: Slug | None = None
+    principles: list[Slug] = Field(default_factory=list)
+    purpose: Text
+    minutes: int = Field(ge=5, le=240, description="Tijd die het invullen ongeveer kost")
+    when: Text
+    when_not: Text
+    guidance: Guidance
+    instruction: Text
+    fields: list[WorksheetField] = Field(min_length=1)
+    tags: list[Text] = Field(default_factory=list)
+
+    @field_validator("fields")
+    @classmethod
+    def _unique_field_ids(cls, fields):
+        seen = set()
+        for f in fields:
+            if f.id is None:
+                continue
+            if f.id in seen:
+                raise ValueError(f"veld-id '{f.id}' komt twee keer voor")
+            seen.add(f.id)
+        return fields
