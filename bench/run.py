@@ -95,7 +95,7 @@ def full_builds(work: Path) -> dict:
             "worksheet_edit_rerenders": sheet_effect, "peak_memory_mb": summary(peaks)}
 
 
-PLAIN_DROP_PLUGINS = ("macros", "offline")
+PLAIN_DROP_PLUGINS = ("krachtwerk", "macros", "offline")
 
 
 def plain_config(project: Path, docs: Path) -> str:
@@ -125,7 +125,7 @@ def plain_builds(work: Path) -> dict:
     shutil.copytree(project / "content", docs)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
-        config.replace("hooks:\n", "hooks:\n  - bench/dump_markdown.py\n", 1), encoding="utf-8")
+        config + "\nhooks:\n  - bench/dump_markdown.py\n", encoding="utf-8")
     build(project, env={"BENCH_DUMP": str(docs), "KRACHTWERK_PDF": "uit"})
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     plain = plain_config(project, docs)
