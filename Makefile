@@ -15,7 +15,7 @@ endif
 BUILD_DEBS := libharfbuzz-subset0
 TEST_DEBS  := chromium
 
-.PHONY: build test serve check schema lock setup clean offline bench
+.PHONY: build test serve check schema js lock setup clean offline bench
 
 build: setup
 	$(BIN)/mkdocs build
@@ -45,6 +45,13 @@ check: setup
 
 schema: setup
 	$(BIN)/python -m macros schema
+
+# The worksheet script: esbuild (pinned in macros/web/worksheet_script.py, installed with npm
+# into .tools/) bundles content/assets/js/worksheet/*.js into content/assets/js/worksheet.js.
+# Run it after changing a module and commit the result; building the site needs no node.
+js: setup
+	$(call need_debs,$(if $(shell command -v npm),,npm))
+	$(BIN)/python -m macros js
 
 setup: $(VENV)/.installed debs-build
 

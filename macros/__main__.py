@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check [--editie MAP]` validates all content without building."""
+"""Command line: `python -m macros check [--editie MAP]` validates all content without building;
+`schema` writes the JSON Schemas; `js` bundles the worksheet script (`make js`)."""
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,18 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="controleer alle inhoud")
     check.add_argument("--editie", type=Path, default=None, help="map van de editie")
     schema = sub.add_parser("schema", help="schrijf de JSON Schema-bestanden opnieuw")
+    sub.add_parser("js", help="maak het werkbladscript opnieuw uit de modules (esbuild)")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
+    if args.command == "js":
+        from .web import worksheet_script
+        try:
+            path, changed = worksheet_script.write(root)
+        except worksheet_script.ScriptError as e:
+            print(e, file=sys.stderr)
+            return 1
+        print(f"{'geschreven' if changed else 'al actueel'}: {path.relative_to(root)}")
+        return 0
     if args.command == "schema":
         from .model.schema import write_schemas
         for path in write_schemas(root):

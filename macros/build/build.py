@@ -21,16 +21,10 @@ from ..model.routes import Routes
 from ..print import publish
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
-from ..web import edition, pages
-from ..web.js_bundle import bundle
+from ..web import edition, pages, worksheet_script
 from ..web.render import WebRenderer
 from ..web.templates import template_environment
 from .settings import Settings
-
-# The worksheet code is written as ES modules but shipped as one classic script, because
-# browsers refuse modules from file:// (make offline). The modules are not published.
-WORKSHEET_MODULES = "content/assets/js/worksheet"
-WORKSHEET_SCRIPT = "assets/js/worksheet.js"
 
 
 class Build:
@@ -48,12 +42,16 @@ class Build:
 
     # --- what the site gets from the data ---------------------------------------------------
     def generated_files(self) -> dict[str, str | bytes]:
-        """Pages made from the data (one per worksheet, exercise, course), the edition's own
-        files and the worksheet script, by their path in the site's source folder."""
+        """Pages made from the data (one per worksheet, exercise, course) and the edition's own
+        files, by their path in the site's source folder."""
         cat = self.catalogue
-        files: dict[str, str | bytes] = {**pages.generated_pages(cat), **edition.edition_files(cat)}
-        files[WORKSHEET_SCRIPT] = bundle(self.settings.root / WORKSHEET_MODULES)
-        return files
+        return {**pages.generated_pages(cat), **edition.edition_files(cat)}
+
+    def stale_script(self) -> str | None:
+        """Why the committed worksheet script does not match its modules, or None. `make js`
+        makes it, not the build, so that building needs no node; a module changed without
+        `make js` would otherwise ship the old code unnoticed."""
+        return worksheet_script.stale(self.settings.root)
 
     def is_switched_off(self, src_uri: str) -> bool:
         return edition.is_switched_off(self.catalogue, src_uri)

@@ -23,6 +23,7 @@ from ..print.rendering import SessionPool
 from ..web import edition
 
 log = get_plugin_logger("pdf")
+script_log = get_plugin_logger("werkbladscript")
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
@@ -96,6 +97,8 @@ class KrachtwerkPlugin(BasePlugin):
             self.rendered = {}
 
     def on_files(self, files, *, config):
+        if problem := self.build.stale_script():
+            script_log.warning(problem)  # fails `mkdocs build` (strict); serve carries on
         for src_uri, content in self.build.generated_files().items():
             files.append(File.generated(config, src_uri, content=content))
         for file in list(files):
