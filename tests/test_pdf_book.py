@@ -4,7 +4,8 @@ from __future__ import annotations
 from macros.print.book import RenderedPage, book_sources, make_chapters
 from macros.print.downloads import human_size
 from macros.model.routes import Routes, href
-from macros.web.links import worksheet_pdf_links
+from macros.web.templates import template_environment
+from macros.web.views import Views, worksheet_pdfs
 
 page_url = Routes().page_url
 
@@ -60,7 +61,8 @@ def test_pdf_links_are_relative_to_the_page():
     assert href(page_url("waaier/actieplan.md"), "pdf/handboek.pdf") == "../../pdf/handboek.pdf"
     assert href(page_url("index.md"), "pdf/handboek.pdf") == "pdf/handboek.pdf"
     assert href(page_url("a/index.md"), "pdf/x.pdf") == "../pdf/x.pdf"
-    links = worksheet_pdf_links(Routes(), "waaier/actieplan.md", "actieplan")
+    links = Views(template_environment(), Routes()).block(
+        "_pdf-links", "waaier/actieplan.md", pdfs=worksheet_pdfs("actieplan"))
     assert 'href="../../pdf/werkbladen/actieplan-leeg.pdf"' in links
     assert ">Invulbaar werkblad (PDF)</a>" in links
 

@@ -11,7 +11,7 @@ class Slot:
     start: str
     end: str
     minutes: int
-    title: str
+    title: str | None  # None for a break: the view names it (ui_text.yml)
     exercise: models.Exercise | None
     is_pause: bool
 
@@ -33,7 +33,7 @@ def session_slots(session: models.Session, exercises: dict[str, models.Exercise]
             ex = exercises[item.exercise]
             length, title, pause = ex.minutes, ex.title, False
         elif item.pause is not None:
-            ex, length, title, pause = None, item.pause, "Pauze", True
+            ex, length, title, pause = None, item.pause, None, True
         else:
             ex, length, title, pause = None, item.minutes, item.title, False
         slots.append(Slot(_clock(now), _clock(now + length), length, title, ex, pause))

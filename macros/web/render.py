@@ -7,9 +7,9 @@ from ..model import models
 from ..model.catalogue import Catalogue
 from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
-from .links import markdown_link, worksheet_pdf_links
 from .templates import template_environment
 from .training import TrainingRenderer
+from .views import Views, worksheet_pdfs
 
 
 def field_context(cat: Catalogue, ws: models.Worksheet, field) -> dict:
@@ -26,14 +26,12 @@ class WebRenderer:
         self.routes = routes
         self.training_on = cat.edition.sections.training
         self.env = env or template_environment()
-        self.training = TrainingRenderer(cat, routes)
+        self.views = Views(self.env, routes)
+        self.training = TrainingRenderer(cat, self.views)
 
     # --- links ------------------------------------------------------------------------
-    def link(self, page: str, kind: str, ident: str, title: str) -> str:
-        return markdown_link(page, kind, ident, title)
-
     def worksheet_link(self, page: str, ident: str) -> str:
-        return self.link(page, "werkblad", ident, self.cat.worksheets[ident].title)
+        return self.views.inline("werkblad-link", page, ws=self.cat.worksheets[ident])
 
     # --- worksheet --------------------------------------------------------------------
     def field_html(self, ws: models.Worksheet, field) -> Markup:
@@ -74,60 +72,22 @@ class WebRenderer:
 
     def worksheet(self, page: str, ident: str) -> str:
         ws = self.cat.worksheets[ident]
-        L = LABELS
-        parts = [f'<section class="kw-guidance" markdown="1" aria-label="{L.guidance}">',
-                 f"## {L.guidance}", "",
-                 f"**{L.purpose}** {ws.purpose}", "",
-                 f"**{L.when}** {ws.when}", "",
-                 f"**{L.when_not}** {ws.when_not}", "",
-                 f"**{L.introduce}** {ws.guidance.introduce}", "",
-                 f"**{L.watch_for}** {ws.guidance.watch_for}", ""]
-        if ws.guidance.tips:
-            parts += [f"**{L.tips}**", ""] + [f"- {tip}" for tip in ws.guidance.tips] + [""]
-        used_by = self._principle_links(page, ws.principles)
-        if used_by:
-            parts += [f"**{L.principles}** {used_by}", ""]
-        parts += ["</section>", "", f"## {L.fill_in}", "", worksheet_pdf_links(self.routes, page, ws.id), "",
-                  self.worksheet_form(ws, page), ""]
-        return "\n".join(parts)
-
-    def _principle_links(self, page: str, ids) -> str:
-        return ", ".join(self.link(page, "principe", p, self.cat.principles[p].title)
-                         for p in ids if p in self.cat.principles)
+        return self.views.block(
+            "werkblad", page, ws=ws, pdfs=worksheet_pdfs(ws.id),
+            principles=[self.cat.principles[p] for p in ws.principles if p in self.cat.principles],
+            form=Markup(self.worksheet_form(ws, page)))
 
     # --- method -----------------------------------------------------------------------
     def principle(self, page: str, ident: str) -> str:
-        p = self.cat.principles[ident]
-        L = LABELS
-        out = [f'<p class="kw-kern">{p.summary}</p>', "",
-               f"## {L.meaning}", "", p.meaning, "",
-               f"## {L.why}", "", p.why, "",
-               f"## {L.practice}", "", f"*{L.field_of_work}: {p.practice.field_of_work}.*", "",
-               p.practice.case, "",
-               f"## {L.pitfalls}", ""] + [f"- {x}" for x in p.pitfalls] + [
-               "", f"## {L.questions}", ""] + [f"{i}. {q}" for i, q in enumerate(p.questions, 1)]
         sheets = [w for w in self.cat.worksheets.values() if ident in w.principles]
         exercises = [e for e in self.cat.exercises.values() if ident in e.principles] \
             if self.training_on else []
-        if sheets or exercises:
-            out += ["", f"## {L.works_with}", ""]
-            if sheets:
-                out += [f"**{L.worksheets}**", ""] + [
-                    f"- {self.link(page, 'werkblad', w.id, w.title)}" for w in sheets] + [""]
-            if exercises:
-                out += [f"**{L.exercises}**", ""] + [
-                    f"- {self.link(page, 'oefening', e.id, e.title)}" for e in exercises] + [""]
-        return "\n".join(out) + "\n"
+        return self.views.block("principe", page, p=self.cat.principles[ident],
+                                sheets=sheets, exercises=exercises)
 
     def task(self, page: str, ident: str) -> str:
-        t = self.cat.tasks[ident]
         sheets = [w for w in self.cat.worksheets.values() if w.task == ident]
-        out = [f'<p class="kw-kern">{_task_summary(t)}</p>', ""]
-        if sheets:
-            out += [f"**{LABELS.worksheets_for_task}**", ""] + [
-                f"- {self.link(page, 'werkblad', w.id, w.title)}: {w.purpose}" for w in sheets]
-        return "\n".join(out) + "\n"
-
+        return self.views.block("basistaak", page, t=self.cat.tasks[ident], sheets=sheets)
 
     def waaier_overview(self, page: str) -> str:
         """Cards for every worksheet, with filters by fase, basistaak and doelgroep."""
@@ -153,14 +113,10 @@ class WebRenderer:
 
     def tag_overview(self) -> str:
         """One Material tags listing per category (fase, basistaak, werkveld, doelgroep)."""
-        out = []
-        for category, tags in self.cat.method.tag_vocabulary().items():
-            if category == "doelgroep" and not self.training_on:
-                tags = [t for t in tags if t != "trainer"]
-            listed = ", ".join(f'"{t}"' for t in tags)
-            out += [f"## {LABELS.tag_categories[category]}", "",
-                    f"<!-- material/tags {{ include: [{listed}] }} -->", ""]
-        return "\n".join(out)
+        categories = self.cat.method.tag_vocabulary()
+        if not self.training_on:
+            categories["doelgroep"] = [t for t in categories["doelgroep"] if t != "trainer"]
+        return self.views.block("trefwoorden", None, categories=categories)
 
     def exercise(self, page: str, ident: str) -> str:
         return self.training.exercise(page, ident, trainer=True)
@@ -174,6 +130,3 @@ class WebRenderer:
     def course_overview(self, page: str) -> str:
         return self.training.course_overview(page)
 
-
-def _task_summary(t: models.Task) -> str:
-    return f"Basistaak {t.number} · {LABELS.phase_names[t.phase]}. {t.description}"

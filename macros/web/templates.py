@@ -20,6 +20,20 @@ def _markdown(text: str) -> Markup:
     return Markup(md.markdown(text, extensions=["sane_lists"], output_format="html"))
 
 
+def _yaml_text(text) -> Markup:
+    """The one place where a text field from the YAML enters a view (templates/views/).
+    Inserted as the author wrote it, as the views always did: the view is Markdown, so Markdown
+    in a field works, and so, for now, does HTML. What a field may contain is decided here."""
+    return Markup(text)
+
+
+def _deeper(markdown: str) -> Markup:
+    """Every heading one level down, also in the authors' text: an exercise nests under its
+    heading in a course pack. The input is a rendered view, escaped where it had to be."""
+    return Markup("\n".join("#" + line if line.startswith("#") else line
+                            for line in str(markdown).split("\n")))
+
+
 def _described(field, fid: str) -> Markup:
     return Markup(f' aria-describedby="{fid}-hulp"') if getattr(field, "help", None) else Markup("")
 
@@ -39,6 +53,8 @@ def template_environment(cache_dir: Path | None = None) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=False,
                              bytecode_cache=bytecode_cache(cache_dir))
     env.filters["markdown"] = _markdown
+    env.filters["yaml_text"] = _yaml_text
+    env.filters["deeper"] = _deeper
     env.globals["described"] = _described
     env.globals["labels"] = LABELS
     env.globals["L"] = LABELS.print
