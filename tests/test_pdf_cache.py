@@ -3,6 +3,7 @@ rendered again, and which cached PDFs a build evicts. Small HTML documents, no s
 only the tests that really render a PDF are marked `build`."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -10,12 +11,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import ROOT
+from macros.model.load import load_catalogue
 from macros.print import cache as cache_module
 from macros.print import pdf, rendering
 from macros.print.cache import Cache
 from macros.print.pdf import PdfJob
-from macros.print.render import Document
+from macros.print.render import FONTS_DIR, Document, PrintRenderer
 from macros.print.rendering import Rendering
+from tiny_project import make_project
 
 CACHED = b"%PDF-1.7\n% from the cache, never rendered\n"
 
@@ -186,3 +190,31 @@ def test_an_unreadable_index_is_replaced_without_evicting_anything(tmp_path):
     assert cached(cache) == {"k1"}
     assert json.loads((tmp_path / "c/index-default.json").read_text(encoding="utf-8")) == {
         "pdf/x.pdf": "k1"}
+
+
+# --- what the print HTML puts in the key ----------------------------------------------------
+def test_a_moved_project_keeps_its_keys(tmp_path):
+    """The print HTML names project files relative to the project: a checkout in another
+    folder (a colleague's, CI's) hits the same cache."""
+    keys = []
+    for place in ("hier", "daar/dieper"):
+        project = make_project(tmp_path / place)
+        shutil.copytree(ROOT / FONTS_DIR, project / FONTS_DIR)
+        cat = load_catalogue(project)
+        renderer = PrintRenderer(cat, date=dt.date(2026, 3, 1))
+        docs = [renderer.worksheet_document(cat.worksheets["proef"], fillable)
+                for fillable in (False, True)] + [renderer.waaier_document()]
+        assert all(doc.inputs for doc in docs)  # the fonts
+        keys.append([Cache(tmp_path / "c").key(doc) for doc in docs])
+    assert keys[0] == keys[1]
+
+
+def test_a_new_day_in_the_same_month_keeps_the_keys(tmp_path):
+    """Covers show month and year only, so a daily build does not render the books again."""
+    cat = load_catalogue(ROOT)
+    cache = Cache(tmp_path / "c")
+
+    def key(day: dt.date) -> str:
+        return cache.key(PrintRenderer(cat, date=day).waaier_document())
+
+    assert key(dt.date(2026, 3, 1)) == key(dt.date(2026, 3, 31)) != key(dt.date(2026, 4, 1))

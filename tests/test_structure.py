@@ -16,6 +16,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 MACROS = ROOT / "macros"
@@ -317,35 +319,40 @@ def module_state(modules: dict[str, Module]) -> list[str]:
 
 
 # --- the project ------------------------------------------------------------------------
-def test_no_import_circles_between_modules():
-    assert module_cycles(read_modules(MACROS)) == []
+@pytest.fixture(scope="module")
+def macros() -> dict[str, Module]:
+    return read_modules(MACROS)
 
 
-def test_packages_import_only_down_the_pipeline_and_only_site_knows_mkdocs():
-    assert package_arrows(read_modules(MACROS)) == []
+def test_no_import_circles_between_modules(macros):
+    assert module_cycles(macros) == []
 
 
-def test_no_module_is_over_300_lines():
-    assert oversized(read_modules(MACROS)) == []
+def test_packages_import_only_down_the_pipeline_and_only_site_knows_mkdocs(macros):
+    assert package_arrows(macros) == []
 
 
-def test_the_package_init_holds_only_the_define_env_entry_point():
-    assert entry_point_extras(read_modules(MACROS), "macros") == []
+def test_no_module_is_over_300_lines(macros):
+    assert oversized(macros) == []
 
 
-def test_no_module_level_mutable_state():
-    assert module_state(read_modules(MACROS)) == []
+def test_the_package_init_holds_only_the_define_env_entry_point(macros):
+    assert entry_point_extras(macros, "macros") == []
 
 
-def test_every_allowed_memo_still_exists():
-    names = {f"{m.name}.{f.name}" for m in read_modules(MACROS).values()
+def test_no_module_level_mutable_state(macros):
+    assert module_state(macros) == []
+
+
+def test_every_allowed_memo_still_exists(macros):
+    names = {f"{m.name}.{f.name}" for m in macros.values()
              for f in ast.walk(m.tree) if isinstance(f, ast.FunctionDef)}
     assert set(ALLOWED_MEMOS) <= names, "remove allowances for memos that are gone"
 
 
-def test_every_step_is_a_package_the_layers_name():
-    steps = {m.package for m in read_modules(MACROS).values()} - {""}
-    assert steps == set(LAYERS), "a new package needs its place in LAYERS"
+def test_every_step_is_a_package_the_layers_name(macros):
+    assert {m.package for m in macros.values()} - {""} == set(LAYERS), \
+        "a new package needs its place in LAYERS"
 
 
 # --- the checks notice what they are for --------------------------------------------------
