@@ -1,4 +1,10 @@
-"""Shared fixtures: the real site built once per test run, served on loopback, and chromium."""
+"""Shared fixtures: the real site built once per test run, served on loopback, and chromium.
+
+The markers say what a test costs (pyproject.toml): `build` runs mkdocs or renders PDFs,
+`browser` drives chromium, and `pytest -m "not build and not browser"` is the quick run.
+A test that uses a fixture below without the marker it needs, or runs mkdocs unmarked, fails
+and says which marker is missing.
+"""
 from __future__ import annotations
 
 import functools
@@ -18,8 +24,44 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+# The marker each fixture needs: they build a site (here, or in the test modules that define
+# example_site, offline_copy and tiny) or start chromium.
+NEEDS_MARKER = {"built_site": "build", "site_url": "build", "example_site": "build",
+                "offline_copy": "build", "tiny": "build", "browser": "browser", "page": "browser"}
+_running: list[pytest.Item] = []  # the test now running, for mkdocs_build's check
+
+
+def pytest_collection_modifyitems(config, items):
+    def uses(item, fixture: str) -> bool:  # a parametrized argument of that name is no fixture
+        callspec = getattr(item, "callspec", None)
+        return fixture in item.fixturenames and fixture not in (callspec.params if callspec else {})
+
+    unmarked = []
+    for item in items:
+        for marker in sorted(set(NEEDS_MARKER.values())):
+            fixtures = [f for f, m in NEEDS_MARKER.items() if m == marker and uses(item, f)]
+            if fixtures and item.get_closest_marker(marker) is None:
+                unmarked.append(f"{item.nodeid} uses {', '.join(fixtures)} but is not marked "
+                                f"@pytest.mark.{marker}")
+    if unmarked:
+        raise pytest.UsageError("Markers missing (see tests/conftest.py):\n"
+                                + "\n".join(unmarked))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _running[:] = [item]
+    try:
+        return (yield)
+    finally:
+        _running.clear()
+
+
 def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` as a user would; returns the finished process (output captured)."""
+    if _running and _running[0].get_closest_marker("build") is None:
+        pytest.fail(f"{_running[0].nodeid} runs mkdocs but is not marked @pytest.mark.build",
+                    pytrace=False)
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
                           cwd=project, env=full_env, capture_output=True, text=True)

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from tiny_project import make_project
+from macros.model.load import load_catalogue
+from tiny_project import edit, make_project
 
-pytestmark = pytest.mark.build
 
-
+@pytest.mark.build
 def test_real_site_has_home_colofon_and_worksheet_pages(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in home
@@ -22,6 +23,7 @@ def test_real_site_has_home_colofon_and_worksheet_pages(built_site):
     assert "Voor de begeleider" in actieplan
 
 
+@pytest.mark.build
 def test_glossary_words_carry_their_explanation_on_pages(built_site):
     """data/begrippen.yml reaches every page (generated ones too) as <abbr title=...>."""
     tip = ('<abbr title="Werkagenda met een eigen doel van de cliënt, vertaald in kleine '
@@ -32,11 +34,13 @@ def test_glossary_words_carry_their_explanation_on_pages(built_site):
         assert tip in html or tip.replace(">actieplan<", ">Actieplan<") in html, page
 
 
+@pytest.mark.build
 def test_every_worksheet_has_a_page(built_site):
     for yml in (ROOT / "worksheets").glob("*.yml"):
         assert (built_site / "waaier" / yml.stem / "index.html").is_file(), yml.name
 
 
+@pytest.mark.build
 def test_fonts_are_self_hosted(built_site):
     css = (built_site / "assets/css/fonts.css").read_text(encoding="utf-8")
     for url in re.findall(r'url\("([^"]+)"\)', css):
@@ -58,6 +62,7 @@ def _loads_from_other_host(html: str) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_no_built_file_loads_from_another_host(built_site):
     problems = []
     for path in built_site.rglob("*"):
@@ -70,20 +75,47 @@ def test_no_built_file_loads_from_another_host(built_site):
     assert problems == []
 
 
+def broken(project: Path) -> Path:
+    """The tiny project with two mistakes in its worksheet."""
+    load_catalogue(project)  # valid before the edit: the mistakes below are what fails
+    edit(project / "worksheets/proef.yml", "type: schaal", "type: schaal5")
+    edit(project / "worksheets/proef.yml", "versie: 1", "versie: een")
+    return project
+
+
+PROBLEMS = ["2 problemen in de inhoud:",
+            "worksheets/proef.yml:3 (versie): verkeerd type",
+            "worksheets/proef.yml:21 (velden[1].type): onbekend veldtype 'schaal5'"]
+
+
+def test_content_mistake_stops_the_plugin_with_every_problem(tmp_path, monkeypatch):
+    """Unit level: the plugin turns the problems into MkDocs' Abort (no traceback)."""
+    from mkdocs.exceptions import Abort
+
+    from macros.site.plugin import KrachtwerkPlugin
+
+    project = broken(make_project(tmp_path / "p"))
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for name in ("KRACHTWERK_EDITIE", "KRACHTWERK_PDF", "KRACHTWERK_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    plugin = KrachtwerkPlugin()
+    with pytest.raises(Abort) as stop:
+        plugin.on_config(SimpleNamespace(config_file_path=str(project / "mkdocs.yml"),
+                                         use_directory_urls=True))
+    for expected in PROBLEMS:
+        assert expected in str(stop.value)
+
+
+@pytest.mark.build
 def test_content_mistake_stops_build_with_file_line_and_no_traceback(tmp_path):
-    project = make_project(tmp_path / "p", with_site=True)
-    ok = mkdocs_build(project, tmp_path / "site-ok")
-    assert ok.returncode == 0, ok.stderr
-    sheet = project / "worksheets/proef.yml"
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace("type: schaal", "type: schaal5")
-                     .replace("versie: 1", "versie: een"), encoding="utf-8")
-    broken = mkdocs_build(project, tmp_path / "site-broken")
-    output = broken.stdout + broken.stderr
-    assert broken.returncode != 0
-    assert "2 problemen in de inhoud:" in output
-    assert "worksheets/proef.yml:3 (versie): verkeerd type" in output
-    assert "worksheets/proef.yml:21 (velden[1].type): onbekend veldtype 'schaal5'" in output
+    project = broken(make_project(tmp_path / "p", with_site=True))
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    for expected in PROBLEMS:
+        assert expected in output
     assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
 
 
 def test_schema_files_are_up_to_date():

@@ -22,6 +22,7 @@ NGINX = ROOT / "hosting" / "nginx.conf"
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory) -> Path:
+    """The real handbook in the example edition, with its PDFs (a `build` test's fixture)."""
     site = tmp_path_factory.mktemp("voorbeeld-site")
     result = mkdocs_build(ROOT, site, env={"KRACHTWERK_EDITIE": str(EXAMPLE)})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -33,6 +34,7 @@ def _html_pages(site: Path):
 
 
 # --- brand -----------------------------------------------------------------------------
+@pytest.mark.build
 def test_brand_in_header_footer_favicon_and_colours(example_site):
     home = (example_site / "index.html").read_text(encoding="utf-8")
     assert "Handboek Krachtwerk – Stichting De Overstap</title>" in home
@@ -45,18 +47,21 @@ def test_brand_in_header_footer_favicon_and_colours(example_site):
     assert 'href="assets/editie/editie.css"' in home
 
 
+@pytest.mark.build
 def test_edition_life_domains_reach_the_krachteninventarisatie(example_site):
     page = (example_site / "waaier/krachteninventarisatie/index.html").read_text(encoding="utf-8")
     assert "Familie, vrienden en buren" in page
     assert "Veiligheid" in page
 
 
+@pytest.mark.build
 def test_site_url_from_edition(example_site):
     sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://intranet.deoverstap.example/handboek/" in sitemap
 
 
 # --- sections and own pages ---------------------------------------------------------------
+@pytest.mark.build
 def test_switched_off_training_leaves_no_page_link_or_search_hit(example_site):
     assert not (example_site / "training").exists()
     for page in _html_pages(example_site):
@@ -68,6 +73,7 @@ def test_switched_off_training_leaves_no_page_link_or_search_hit(example_site):
     assert "Wijkwandeling" not in texts and "Oefeningen voor training" not in texts
 
 
+@pytest.mark.build
 def test_extra_pages_are_built_and_in_the_nav(example_site):
     kaart = example_site / "organisatie/sociale-kaart/index.html"
     assert "Buurthuis De Linde" in kaart.read_text(encoding="utf-8")
@@ -142,6 +148,7 @@ document.addEventListener('securitypolicyviolation', e =>
 """
 
 
+@pytest.mark.build
 @pytest.mark.browser
 def test_site_served_under_subpath_with_documented_csp_has_no_violation(
         example_site, tmp_path, browser):
@@ -190,6 +197,7 @@ def offline_copy(tmp_path_factory) -> Path:
     return out / "uitgepakt" / "handboek"
 
 
+@pytest.mark.build
 def test_every_link_of_the_offline_copy_names_a_file(offline_copy):
     """Opened from disk there is no web server to turn a folder into its index.html."""
     from quality.links import check_site
@@ -199,6 +207,7 @@ def test_every_link_of_the_offline_copy_names_a_file(offline_copy):
     assert report.broken == [], "\n".join(report.broken[:20])
 
 
+@pytest.mark.build
 @pytest.mark.browser
 def test_offline_zip_search_and_worksheet_work_from_file_url(offline_copy, browser):
     assert (offline_copy / "index.html").is_file()
@@ -229,6 +238,7 @@ def test_offline_zip_search_and_worksheet_work_from_file_url(offline_copy, brows
         context.close()
 
 
+@pytest.mark.build
 def test_brand_reaches_the_pdfs(example_site):
     from pypdf import PdfReader
     sheet = PdfReader(example_site / "pdf/werkbladen/actieplan-leeg.pdf")

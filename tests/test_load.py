@@ -19,7 +19,24 @@ def test_valid_tiny_project_loads(project):
     cat = load_catalogue(project)
     ws = cat.worksheets["proef"]
     assert [f.type for f in ws.fields] == ["lange-tekst", "schaal"]
-    assert len(cat.life_domains) == 10
+    assert [(f.id, f.label) for f in ws.fields] == [("doel", "Wat wil je?"),
+                                                     ("cijfer", "Hoe gaat het?")]
+
+
+def test_a_table_of_leefgebieden_has_the_editions_own_rows(project):
+    settings = project / "site_config/default/editie.yml"
+    text = settings.read_text(encoding="utf-8")
+    start = text.index("leefgebieden:\n")
+    end = text.index("\n", text.index("dagelijks_leven", start)) + 1
+    settings.write_text(text[:start] + "leefgebieden:\n  - {id: wonen, naam: Wonen}\n"
+                        "  - {id: buurt, naam: De buurt}\n" + text[end:], encoding="utf-8")
+    edit(project / "worksheets/proef.yml", "velden:\n", "velden:\n  - id: leven\n"
+         "    type: tabel\n    label: Mijn leven\n    rijen_uit: leefgebieden\n"
+         "    kolommen:\n      - {id: nu, label: Nu}\n")
+    cat = load_catalogue(project)
+    table = cat.worksheets["proef"].fields[0]
+    assert [(r.id, r.label) for r in cat.table_rows(table)] == [("wonen", "Wonen"),
+                                                                ("buurt", "De buurt")]
 
 
 def test_yaml_syntax_error_names_file_and_line(project):

@@ -62,12 +62,19 @@ def test_serve_rebuild_does_not_wait_for_the_pdfs(tmp_path):
     plugin.on_shutdown()
 
 
-def test_build_waits_for_the_pdfs(tmp_path):
+def test_build_finishes_the_pdfs_before_it_returns(tmp_path):
+    """`mkdocs build` must not exit (or report success) with PDFs still rendering: without a
+    serve session, finish_pdfs() runs in on_post_build itself, not in a thread."""
+    class Build(SlowBuild):
+        def finish_pdfs(self, site_dir, report):
+            self.thread = threading.current_thread()
+            self.finished.set()
+
     plugin = plugin_for("build")
-    build = plugin.build = SlowBuild()
-    build.release.set()
+    build = plugin.build = Build()
     plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
-    assert build.finished.is_set()
+    assert build.finished.is_set() and build.thread is threading.current_thread()
+    assert plugin.finishing is None  # nothing left for a next build to supersede
 
 
 def job(tmp_path: Path, name: str) -> PdfJob:
@@ -77,6 +84,7 @@ def job(tmp_path: Path, name: str) -> PdfJob:
                   "test", name, "leeg")
 
 
+@pytest.mark.build  # renders PDFs
 def test_session_pool_renders_once_for_two_rebuilds(tmp_path):
     session = SessionPool(workers=1)
     try:
@@ -93,6 +101,7 @@ def test_session_pool_renders_once_for_two_rebuilds(tmp_path):
         session.shutdown()
 
 
+@pytest.mark.build  # renders PDFs
 def test_newer_rebuild_drops_renders_nobody_needs(tmp_path):
     session = SessionPool(workers=1)
     try:

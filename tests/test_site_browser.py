@@ -8,9 +8,9 @@ from quality.pages import html_pages, url_path
 from quality.summary import record
 from quality.sweep import chrome_pages, sweep
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-
+@pytest.mark.build
+@pytest.mark.browser
 def test_every_page_is_accessible_local_and_error_free(browser, site_url, built_site):
     paths = [url_path(p) for p in html_pages(built_site)]
     full = chrome_pages(paths)
@@ -26,6 +26,7 @@ def test_every_page_is_accessible_local_and_error_free(browser, site_url, built_
                             f"{len(report.errors)} fouten):\n" + "\n".join(problems))
 
 
+@pytest.mark.browser
 def test_sweep_reports_violations_foreign_requests_and_errors(browser, tmp_path):
     """The sweep itself notices each kind of problem (and never lets a request leave)."""
     from conftest import serve

@@ -9,7 +9,7 @@ from conftest import ROOT
 from quality import vnu
 from quality.summary import record
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.build  # the built site, or the Nu Html Checker (Java) on its own
 
 REPORTS = ROOT / "reports"
 

@@ -6,14 +6,13 @@ import pytest
 from quality.links import check_site
 from quality.summary import record
 
-pytestmark = pytest.mark.build
-
 
 @pytest.fixture(scope="module")
 def link_report(built_site):
     return check_site(built_site)
 
 
+@pytest.mark.build
 def test_every_internal_link_and_anchor_resolves(link_report):
     report = link_report
     record("links", f"{report.pages} pagina's, {report.links} interne links, waarvan "
@@ -24,6 +23,7 @@ def test_every_internal_link_and_anchor_resolves(link_report):
                                  "pagina's:\n" + "\n".join(report.broken))
 
 
+@pytest.mark.build
 def test_every_linked_pdf_is_a_pdf(built_site, link_report):
     """PDFs (site/pdf/) are linked from the pages; each linked file is a real PDF."""
     pdfs = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.pdf")}

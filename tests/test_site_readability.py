@@ -12,7 +12,6 @@ from quality.pages import html_pages, url_path
 from quality.readability import Score, article_text, score, worksheet_blocks
 from quality.summary import record
 
-pytestmark = pytest.mark.build
 
 REPORT = ROOT / "reports" / "leesbaarheid.md"
 # B1, as agreed for text a client reads: Flesch-Douma at least 60, on average at most 15
@@ -45,6 +44,7 @@ def _row(name: str, s: Score, extra: str = "") -> str:
             f"{s.longest_words} |{extra}")
 
 
+@pytest.mark.build
 def test_readability_report_and_client_worksheets_are_b1(built_site, catalogue):
     pages = {}
     for page in html_pages(built_site):
@@ -98,6 +98,7 @@ def test_b1_check_rejects_long_and_hard_sentences():
     assert any("Flesch-Douma" in p for p in b1_problems("moeilijk", hard))
 
 
+@pytest.mark.build
 def test_every_worksheet_is_a_web_form_linked_from_the_handbook(built_site, catalogue):
     handbook_links = set()
     for page in html_pages(built_site):

@@ -8,8 +8,6 @@ from quality.pages import file_of
 from quality.search import WORKER_PROBE, load_queries, search, wait_until_ready
 from quality.summary import record
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
 TOP = 5
 
 
@@ -24,6 +22,7 @@ def search_tab(browser, site_url):
     context.close()
 
 
+@pytest.mark.build
 def test_query_list_covers_what_counsellors_type(built_site):
     queries = load_queries()
     assert len(queries) >= 30
@@ -36,6 +35,8 @@ def test_query_list_covers_what_counsellors_type(built_site):
     assert missing == [], f"verwachte pagina's bestaan niet: {missing}"
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_dutch_search_finds_the_expected_page(search_tab, site_url):
     failures = []
     queries = load_queries()
@@ -49,6 +50,8 @@ def test_dutch_search_finds_the_expected_page(search_tab, site_url):
     assert failures == [], f"{len(failures)} van {len(queries)} zoekvragen:\n" + "\n".join(failures)
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_search_reads_nothing_for_nonsense(search_tab, site_url):
     """The reader of the result list is not fooled by a stale list: nonsense finds nothing."""
     assert search(search_tab, site_url, "hulpbronnen")

@@ -11,7 +11,11 @@ from macros.model import models
 from macros.model.load import load_catalogue
 from macros.model.problems import ContentError
 from macros.web.training import TrainingRenderer
+from macros.model.labels import LABELS
+from macros.model.routes import page_of
 from macros.model.timetable import session_slots
+from macros.web.edition import is_switched_off
+from macros.web.pages import generated_pages
 from tiny_project import make_project
 
 
@@ -130,11 +134,26 @@ def test_course_naming_an_unknown_exercise_is_an_error(tmp_path):
                               "onbekende oefening 'bestaat-niet'")
 
 
-def test_training_pages_are_built(built_site):
-    section = built_site / "training"
-    assert (section / "index.html").is_file()
-    for course in ("basistraining", "teamkrachtbespreking-training"):
-        page = (section / "cursussen" / course / "index.html").read_text(encoding="utf-8")
-        assert "Totaal" in page and "draaiboek" in page
-        assert (section / "cursussen" / f"{course}-deelnemers" / "index.html").is_file()
-    assert len(list((section / "oefeningen").glob("*/index.html"))) >= 16
+def test_each_course_and_exercise_gets_its_pages_and_the_course_page_links_its_packs(cat):
+    """Unit level: the pages the site gets from the data (the built site copies them)."""
+    generated = generated_pages(cat)
+    assert (ROOT / "content/training/index.md").is_file()
+    assert {page_of("oefening", ex) for ex in cat.exercises} <= set(generated)
+    renderer = TrainingRenderer(cat)
+    for course in cat.courses:
+        page = page_of("cursus", course)
+        assert f'{{{{ cursus("{course}") }}}}' in generated[page]
+        text = renderer.course(page, course)
+        assert LABELS.training["total"] in text  # the timetable
+        for suffix in ("draaiboek", "deelnemers"):
+            assert f"training/cursussen/{course}-{suffix}.md" in generated
+            assert re.search(rf"\b{course}-{suffix}(\.md|/)", text), f"{course}: no link to {suffix}"
+
+
+def test_an_edition_without_training_gets_no_training_page():
+    cat = load_catalogue(ROOT, ROOT / "site_config" / "voorbeeld")
+    assert not cat.edition.sections.training
+    assert [p for p in generated_pages(cat) if p.startswith("training/")] == []
+    assert all(is_switched_off(cat, p.relative_to(ROOT / "content").as_posix())
+               for p in (ROOT / "content/training").rglob("*.md"))
+    assert not is_switched_off(cat, "waaier/index.md")

@@ -15,6 +15,7 @@ def cat():
     return load_catalogue(ROOT)
 
 
+@pytest.mark.build
 def test_every_worksheet_has_a_card_with_working_links(built_site, cat):
     html = (built_site / "waaier/index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<li class="kw-card"(.*?)</li>', html, re.S)
@@ -28,7 +29,6 @@ def test_every_worksheet_has_a_card_with_working_links(built_site, cat):
         assert " minuten · " in card
 
 
-@pytest.mark.browser
 def nav_links(html: str) -> list[str]:
     """The hrefs in the page's primary navigation (the sidebar on the left)."""
     start = html.index('class="md-nav md-nav--primary"')
@@ -36,6 +36,7 @@ def nav_links(html: str) -> list[str]:
     return re.findall(r'href="([^"]+)"', html[start:end])
 
 
+@pytest.mark.build
 def test_navigation_lists_only_the_worksheets_of_the_open_fase(built_site, cat):
     """The waaier's nav is grouped by fase and pruned: a page carries its own group only, so
     the nav (and build time per page) does not grow with every worksheet added."""
@@ -54,6 +55,8 @@ def test_navigation_lists_only_the_worksheets_of_the_open_fase(built_site, cat):
     assert "Herstelondersteuning" in html and "Implementatie en borging" in html
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_filters_show_only_matching_cards(page, site_url, cat):
     page.goto(urljoin(site_url, "waaier/"))
     cards = page.locator(".kw-card")
@@ -80,6 +83,7 @@ def test_filters_show_only_matching_cards(page, site_url, cat):
     assert cards.locator("visible=true").count() == len(cat.worksheets)
 
 
+@pytest.mark.build
 @pytest.mark.browser
 def test_filters_work_with_the_keyboard(page, site_url):
     page.goto(urljoin(site_url, "waaier/"))

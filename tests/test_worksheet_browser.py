@@ -19,7 +19,7 @@ from conftest import ROOT, mkdocs_build, serve
 from test_worksheet_render import ALL_TYPES
 from tiny_project import make_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]  # tiny sites built with mkdocs
 
 SHEET_V1 = ALL_TYPES
 

@@ -62,19 +62,25 @@ class Cache:
     def store(self, key: str, data: bytes) -> None:
         write_atomically(self.path(key), data)
 
-    def forget_replaced(self, keys: dict[str, str]) -> None:
-        """Delete cached PDFs of outputs whose inputs changed since the last build."""
-        index_file = self.folder / self.index
+    def _read_index(self, name: str) -> dict[str, str]:
         try:
-            old = json.loads(index_file.read_text(encoding="utf-8"))
+            index = json.loads((self.folder / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            old = {}
-        current = set(keys.values())
-        for output, key in old.items():
-            if keys.get(output, key) != key and key not in current:
-                self.path(key).unlink(missing_ok=True)
-        write_atomically(index_file,
-                         json.dumps({**old, **keys}, indent=0, sort_keys=True).encode("utf-8"))
+            return {}
+        return index if isinstance(index, dict) else {}
+
+    def forget_replaced(self, keys: dict[str, str]) -> None:
+        """Record this build's outputs (output -> key) as the edition's index, and delete the
+        cached PDFs its previous index named that no output uses any more: an output whose
+        inputs changed, or one that is gone (a deleted worksheet). A PDF another edition's
+        index still names stays: building one edition does not evict another's PDFs."""
+        old = self._read_index(self.index)
+        others = {key for path in self.folder.glob("index*.json") if path.name != self.index
+                  for key in self._read_index(path.name).values()}
+        for key in set(old.values()) - set(keys.values()) - others:
+            self.path(key).unlink(missing_ok=True)
+        write_atomically(self.folder / self.index,
+                         json.dumps(keys, indent=0, sort_keys=True).encode("utf-8"))
 
 
 def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
