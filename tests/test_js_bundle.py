@@ -166,6 +166,7 @@ def test_stale_tells_a_changed_or_missing_bundle_apart(tmp_path):
     assert ws.stale(tmp_path / "no-project") is None
 
 
+@pytest.mark.build
 def test_build_fails_when_a_module_changed_after_make_js(tmp_path):
     project = make_project(tmp_path / "project", with_site=True)
     append(project, "ui.js", "export const added = 1;")
