@@ -1,0 +1,153 @@
+"""The MkDocs plugin `krachtwerk` (registered in pyproject.toml, listed first in mkdocs.yml).
+
+It makes one Build per build (on_config) and wires it to MkDocs' events: the pages, nav and
+files generated from the data, each page's HTML for the book, and the PDFs, which start as
+soon as every page's HTML is known (on_env) and are finished after the site is written. State
+that outlives one build lives on this instance: MkDocs keeps a plugin with on_startup for a
+whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from ..build.build import Build
+from ..build.settings import Settings
+from ..model.problems import ContentError
+from ..print.book import RenderedPage
+from ..print.rendering import SessionPool
+from ..web import edition
+
+log = get_plugin_logger("pdf")
+
+SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
+SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def _material_worker() -> str:
+    import material
+    workers = Path(material.__file__).parent / "templates/assets/javascripts/workers"
+    [worker] = workers.glob("search.*.min.js")
+    return worker.name
+
+
+class KrachtwerkPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.build: Build | None = None
+        self.session: SessionPool | None = None
+        self.dirty = False
+        self.rendered: dict[str, RenderedPage] = {}
+        self.finishing: Build | None = None  # a serve build whose PDFs still render
+
+    # --- a serve session ------------------------------------------------------------------
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+        if command == "serve":
+            self.session = SessionPool()
+
+    def on_shutdown(self):
+        if self.build is not None:
+            self.build.cancel_pdfs()
+        if self.session is not None:
+            self.session.shutdown()
+
+    # --- one build --------------------------------------------------------------------------
+    def on_config(self, config):
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            settings = Settings.from_environment(root)
+            self.build = Build(settings, directory_urls=config.use_directory_urls,
+                               session=self.session)
+        except ContentError as e:
+            # Abort prints the message without a traceback and stops with a non-zero exit.
+            raise Abort("\n" + e.report()) from None
+        cat = self.build.catalogue
+        ed = cat.edition
+        config.site_name = ed.name
+        if ed.site_url:
+            config.site_url = ed.site_url
+        config.copyright = edition.footer(cat) or None
+        config.extra_css.append(f"{edition.BRAND_DIR}/editie.css")
+        if ed.logo:
+            config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
+        config.nav = self.build.nav(config.nav)
+        # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
+        # 80 abbreviation lines to every page instead cost 0.06 s per page: half of a build.
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = cat.glossary.tooltips()
+        if settings.offline:
+            # file:// has no web workers: Material's offline plugin needs the iframe-worker
+            # shim, which we ship ourselves instead of letting the plugin point at a CDN.
+            config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+        return config
+
+    def on_pre_build(self, *, config):
+        # A serve rebuild is about to clean the site folder: an earlier build still finishing
+        # its PDFs in the background only fills the cache from now on.
+        if self.finishing is not None:
+            self.finishing.supersede()
+            self.finishing = None
+        if not self.dirty:  # --dirty renders changed pages only: keep the others' HTML
+            self.rendered = {}
+
+    def on_files(self, files, *, config):
+        for src_uri, content in self.build.generated_files().items():
+            files.append(File.generated(config, src_uri, content=content))
+        for file in list(files):
+            if self.build.is_switched_off(file.src_uri):
+                files.remove(file)
+        worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
+                                                                   _material_worker())
+        files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
+        return files
+
+    def on_page_content(self, html, *, page, config, files):
+        """Keep each page's article HTML: the handbook PDF is made from it."""
+        self.rendered[page.file.src_uri] = RenderedPage(
+            src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
+        return html
+
+    def on_env(self, env, *, config, files):
+        """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes
+        the web pages. Images for the book are read from the files MkDocs will copy, because
+        the copying comes after this event. The theme's templates are compiled after this
+        event too: from now on they come from the cache when unchanged."""
+        env.bytecode_cache = self.build.templates.bytecode_cache
+        documentation = {f.src_uri for f in files.documentation_pages()}
+        if missing := documentation - set(self.rendered):
+            # A --dirty build that did not render every page makes no PDFs: a book of the
+            # changed pages alone would replace the whole one.
+            log.info(f"PDF's niet bijgewerkt: deze --dirty-bouw las {len(missing)} pagina's "
+                     "niet opnieuw. Bouw zonder --dirty om de PDF's bij te werken.")
+            return env
+        site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
+                      if f.abs_src_path and not f.is_documentation_page()}
+        pages = {src: page for src, page in self.rendered.items() if src in documentation}
+        self.build.start_pdfs(pages, config.nav, site_files)
+        return env
+
+    def on_post_build(self, *, config):
+        """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
+        thread: the browser reloads at once and the PDFs follow when they are done."""
+        build, site_dir = self.build, Path(config.site_dir)
+        if self.session is None:
+            build.finish_pdfs(site_dir, report=log.info)
+            return
+
+        def finish() -> None:
+            try:
+                build.finish_pdfs(site_dir, report=log.info)
+            except Exception as error:  # a thread's exception would otherwise only print a trace
+                log.error(f"De PDF's zijn niet gemaakt: {error}")
+
+        self.finishing = build
+        threading.Thread(target=finish, name="krachtwerk-pdf", daemon=True).start()
+
+    def on_build_error(self, *, error):
+        if self.build is not None:
+            self.build.cancel_pdfs()
