@@ -16,7 +16,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from macros.model.controls import PAPER, worksheet_controls
 from macros.model.labels import LABELS
+from macros.model.load import load_catalogue
 from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_build
@@ -251,28 +253,32 @@ def web_form_names(page: Path) -> list[tuple[str, str]]:
     return parser.names
 
 
-def expected_pdf_names(web: list[tuple[str, str]], print_rows: dict[str, int]) -> set[str]:
-    """The web form's names, with the paper's extra list rows and one name per check box."""
-    names, checkbox_count = set(), {}
-    for name, kind in web:
-        if kind == "checkbox":
-            checkbox_count[name] = checkbox_count.get(name, 0) + 1
-            names.add(f"{name}-{checkbox_count[name]}")
-            continue
-        names.add(name)
-        list_row = re.fullmatch(r"(.+)-1-([a-z0-9_]+)", name)
-        if list_row and list_row[1] in print_rows:
-            names |= {f"{list_row[1]}-{n}-{list_row[2]}"
-                      for n in range(2, print_rows[list_row[1]] + 1)}
-    return names
+def paper_controls(cat, ident: str) -> dict[str, str]:
+    """name -> label of every control of a worksheet on paper (macros/model/controls.py)."""
+    return {c.name: c.label for _, controls in worksheet_controls(cat, cat.worksheets[ident], PAPER)
+            for c in controls}
+
+
+def check_names_match_the_web_form(pdf_names: set[str], web: list[tuple[str, str]]) -> None:
+    """A PDF field has the name of the web control it answers, except that each check box of
+    a group has its own, and the web list's template row (__N__) has no field."""
+    boxes = {name for name, kind in web if kind == "checkbox"}
+    web_names = {name for name, _ in web} - boxes
+    assert web_names <= pdf_names, web_names - pdf_names
+    for name in boxes:
+        assert f"{name}-1" in pdf_names, name
 
 
 def test_fillable_worksheet_fields_have_the_web_form_names(tiny):
-    _, site, _ = tiny
+    project, site, _ = tiny
     fields = pdf(site, "werkbladen/alles-invulbaar.pdf").get_fields()
     web = web_form_names(site / "waaier/alles/index.html")
     assert ("stappen-1-wat", "text") in web and ("leven-wonen-nu", "textarea") in web
-    assert set(fields) == expected_pdf_names(web, {"stappen": 4})
+    expected = paper_controls(load_catalogue(project), "alles")
+    assert set(fields) == set(expected)
+    assert {name: field.get("/TU") for name, field in fields.items()} == expected
+    assert {f"stappen-{n}-wat" for n in range(1, 5)} <= set(fields)  # afdrukrijen: 4
+    check_names_match_the_web_form(set(fields), web)
     assert fields["lange"]["/FT"] == "/Tx" and fields["lange"]["/Ff"] & (1 << 12)  # multiline
     assert fields["kies"]["/FT"] == "/Btn" and fields["kies"]["/Opt"] == ["Ja", "Nee"]
     assert len(fields["cijfer"]["/Kids"]) == 5
@@ -451,8 +457,6 @@ def test_dirty_build_keeps_the_whole_book(tmp_path):
 
 # --- the real handbook ---------------------------------------------------------------------
 def test_real_worksheets_have_both_pdfs_with_the_web_form_names(built_site):
-    from macros.model.load import load_catalogue
-
     cat = load_catalogue(ROOT)
     for ws in cat.worksheets.values():
         blank = PdfReader(built_site / f"pdf/werkbladen/{ws.id}-leeg.pdf")
@@ -460,8 +464,8 @@ def test_real_worksheets_have_both_pdfs_with_the_web_form_names(built_site):
         assert ws.title in blank.pages[0].extract_text()
         fields = PdfReader(built_site / f"pdf/werkbladen/{ws.id}-invulbaar.pdf").get_fields()
         web = web_form_names(built_site / f"waaier/{ws.id}/index.html")
-        print_rows = {f.id: f.print_rows for f in ws.fields if f.type == "lijst"}
-        assert set(fields) == expected_pdf_names(web, print_rows), ws.id
+        assert set(fields) == set(paper_controls(cat, ws.id)), ws.id
+        check_names_match_the_web_form(set(fields), web)
     downloads = (built_site / "downloads/index.html").read_text(encoding="utf-8")
     # two per worksheet, the two books, and a trainer script and handout per course
     expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses)

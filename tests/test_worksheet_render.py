@@ -218,19 +218,24 @@ def test_outline_for_the_script_names_exactly_the_form_controls(tree):
     sheet = tree.all("div", data_kw_worksheet="proef")[0]
     outline = json.loads(sheet.attrs["data-kw-outline"])
     names = {c.attrs["name"] for c in form_controls(tree)}
-    list_names = {f"{lid}-1-{col}" for lid, spec in outline["lists"].items()
-                  for col in spec["columns"]}
+    # A list is given by its row template: the script puts the row number in the slot.
+    slot = outline["slot"]
+    list_names = {pattern.replace(slot, "1") for cells in outline["lists"].values()
+                  for pattern in cells}
     assert set(outline["fields"]) | list_names == names
     assert outline["fields"]["dagen"] == ["multi", "Meer keuzes"]
     assert outline["fields"]["cijfer"] == ["choice", "Een cijfer"]
     assert outline["fields"]["rooster-middag-wie"] == ["text", "Een tabel: Middag, Wie"]
-    assert outline["lists"]["stappen"]["columns"] == {"wat": "Wat ga ik doen?",
-                                                      "wie": "Wie doet het?"}
+    assert outline["lists"]["stappen"] == {
+        "stappen-__N__-wat": ["text", "Een lijst, rij __N__: Wat ga ik doen?"],
+        "stappen-__N__-wie": ["text", "Een lijst, rij __N__: Wie doet het?"]}
+    template = tree.all("template")[0]
+    assert template.attrs["data-kw-row-template"] == slot
     assert sheet.attrs["data-kw-version"] == "1"
 
 
 def test_list_rows_carry_the_ids_the_script_renumbers(tree):
-    # lists.js rewrites <fid>-r-<n>, <fid>-<n>-<col> and the aria-labelledby pair.
+    # lists.js numbers each row by filling the slot in the template's names, ids and labels.
     template = tree.all("template")[0]
     row = next(n for n in template.walk() if n.tag == "tr")
     assert row.attrs["data-kw-row"] == "__N__"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import typing
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
@@ -10,42 +10,53 @@ from .base import AUDIENCES, PHASES, Audience, FieldId, Phase, Slug, Strict, Tex
 
 
 class FieldBase(Strict):
+    # The kind of answer the field's control takes (text, date, number, choice, multi), for
+    # model/controls.py, which names the controls. Set by every type that has one control;
+    # tabel and lijst have a shape of their own there.
+    answer_kind: ClassVar[str]
     id: FieldId
     label: Text
     help: str | None = None
 
 
 class ShortText(FieldBase):
+    answer_kind = "text"
     type: Literal["tekst"]
     placeholder: str | None = None
 
 
 class LongText(FieldBase):
+    answer_kind = "text"
     type: Literal["lange-tekst"]
     lines: int = Field(4, ge=1, le=30, description="Aantal schrijfregels op papier")
 
 
 class DateField(FieldBase):
+    answer_kind = "date"
     type: Literal["datum"]
 
 
 class NumberField(FieldBase):
+    answer_kind = "number"
     type: Literal["getal"]
     min: float | None = None
     max: float | None = None
 
 
 class Choice(FieldBase):
+    answer_kind = "choice"
     type: Literal["keuze"]
     options: list[Text] = Field(min_length=2)
 
 
 class MultiChoice(FieldBase):
+    answer_kind = "multi"
     type: Literal["meerkeuze"]
     options: list[Text] = Field(min_length=2)
 
 
 class Scale(FieldBase):
+    answer_kind = "choice"
     type: Literal["schaal"]
     min: int = Field(1, ge=0, le=10)
     max: int = Field(10, ge=1, le=10)
@@ -92,6 +103,7 @@ class RowList(FieldBase):
 
 
 class Explanation(Strict):
+    answer_kind: ClassVar[None] = None  # text only, nothing to fill in
     type: Literal["uitleg"]
     text: Text
     id: FieldId | None = None

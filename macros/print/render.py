@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..model import models
 from ..model.catalogue import Catalogue
+from ..model.controls import PAPER, worksheet_controls
 from ..model.labels import LABELS
 from ..web.render import field_context
 from ..web.templates import template_environment
@@ -70,27 +71,10 @@ def dutch_date(day: dt.date) -> str:
     return f"{L['months'][day.month - 1]} {day.year}"
 
 
-def _joined(label: str, part: str) -> str:
-    return f"{label} {part}" if label.endswith(("?", ":", ".")) else f"{label}: {part}"
-
-
 def form_labels(cat: Catalogue, ws: models.Worksheet) -> dict[str, str]:
-    """Every form field name of a worksheet (as the web form names it) with a readable name."""
-    out: dict[str, str] = {}
-    for f in ws.fields:
-        if isinstance(f, models.NameDate):
-            out[f"{f.id}-naam"], out[f"{f.id}-datum"] = L["name"], L["date"]
-        elif isinstance(f, models.MultiChoice):
-            out.update({f"{f.id}-{n}": _joined(f.label, o) for n, o in enumerate(f.options, 1)})
-        elif isinstance(f, models.Table):
-            out.update({f"{f.id}-{r.id}-{c.id}": _joined(f.label, f"{r.label}, {c.label}")
-                        for r in cat.table_rows(f) for c in f.columns})
-        elif isinstance(f, models.RowList):
-            out.update({f"{f.id}-{n}-{c.id}": _joined(f.label, f"{L['row']} {n}, {c.label}")
-                        for n in range(1, f.print_rows + 1) for c in f.columns})
-        elif not isinstance(f, models.Explanation):
-            out[f.id] = f.label
-    return out
+    """Every form field name of a worksheet on paper with its readable name (the tooltip)."""
+    return {c.name: c.label for _, controls in worksheet_controls(cat, ws, PAPER)
+            for c in controls}
 
 
 class PrintRenderer:
@@ -128,7 +112,7 @@ class PrintRenderer:
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
-        return Markup(template.render(**field_context(self.cat, ws, field), mode="print"))
+        return Markup(template.render(**field_context(self.cat, ws, field, PAPER)))
 
     def sheet(self, ws: models.Worksheet) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.

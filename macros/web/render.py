@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from ..model import models
 from ..model.catalogue import Catalogue
+from ..model.controls import ROW_SLOT, WEB, Medium, field_controls, worksheet_controls
 from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
 from .templates import template_environment
@@ -12,10 +13,12 @@ from .training import TrainingRenderer
 from .views import Views, worksheet_pdfs
 
 
-def field_context(cat: Catalogue, ws: models.Worksheet, field) -> dict:
-    """What every field partial needs, for the web form and for print alike."""
+def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -> dict:
+    """What every field partial needs, for the web form and for print alike. The partials take
+    control names from `controls` (model/controls.py) and never put one together."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
-    return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows}
+    return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
+            "controls": field_controls(cat, field, medium)}
 
 
 class WebRenderer:
@@ -36,31 +39,20 @@ class WebRenderer:
     # --- worksheet --------------------------------------------------------------------
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.get_template(f"fields/{field.type}.html")
-        return Markup(template.render(**field_context(self.cat, ws, field), mode="web"))
+        return Markup(template.render(**field_context(self.cat, ws, field, WEB)))
 
     def answer_outline(self, ws: models.Worksheet) -> dict:
         """Every answer name the form has, with its kind and label, for the browser script
-        (autosave, import checks, answers of older versions). Mirrors the field partials."""
-        L = LABELS.worksheet_ui
-        kinds = {"tekst": "text", "lange-tekst": "text", "datum": "date", "getal": "number",
-                 "keuze": "choice", "schaal": "choice", "meerkeuze": "multi"}
+        (autosave, import checks, answers of older versions). A list is described by its row
+        template: name and label patterns with `slot` where the row number goes."""
         fields, lists = {}, {}
-        for f in ws.fields:
-            if isinstance(f, models.Explanation):
-                continue
-            if isinstance(f, models.NameDate):
-                fields[f"{f.id}-naam"] = ["text", L["name"]]
-                fields[f"{f.id}-datum"] = ["date", L["date"]]
-            elif isinstance(f, models.Table):
-                for row in self.cat.table_rows(f):
-                    for col in f.columns:
-                        fields[f"{f.id}-{row.id}-{col.id}"] = [
-                            "text", f"{f.label}: {row.label}, {col.label}"]
-            elif isinstance(f, models.RowList):
-                lists[f.id] = {"label": f.label, "columns": {c.id: c.label for c in f.columns}}
+        for field, controls in worksheet_controls(self.cat, ws, WEB):
+            if ROW_SLOT in controls.rows():
+                lists[field.id] = {c.name: [c.kind, c.label] for c in controls
+                                   if c.row == ROW_SLOT}
             else:
-                fields[f.id] = [kinds[f.type], f.label]
-        return {"fields": fields, "lists": lists}
+                fields.update({c.name: [c.kind, c.label] for c in controls})
+        return {"fields": fields, "lists": lists, "slot": ROW_SLOT}
 
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")

@@ -1,8 +1,11 @@
-// Lists with rows the user adds and removes (field type "lijst"). Names stay
-// <field>-<n>-<col> with n = 1, 2, 3 ... in order: rows are renumbered after a removal.
+// Lists with rows the user adds and removes (field type "lijst"). Every row is a copy of the
+// row template the server renders (macros/model/controls.py names its controls): its names,
+// ids and labels carry a slot (the value of data-kw-row-template) where the row number goes.
+// Rows are renumbered 1, 2, 3 ... after a removal, so the names stay those of the web form.
 import { MAX_ROWS } from "./versions.js";
 
-const SLOT = "(\\d+|__N__)";
+// The attributes of a row's header and inputs that hold the row number.
+const NUMBERED = ["name", "id", "aria-labelledby"];
 
 export class RowList {
   constructor(fieldset, { t, say, changed }) {
@@ -14,7 +17,8 @@ export class RowList {
     this.t = t;
     this.say = say;
     this.changed = changed;
-    this.name = new RegExp(`^${this.id}-${SLOT}-([a-z][a-z0-9_]*)$`);
+    this.slot = this.template.dataset.kwRowTemplate;
+    this.pattern = this.template.content.querySelector("tr");
     this.rows.forEach((row) => this.giveRemoveButton(row));
     this.renumber();
     fieldset.addEventListener("click", (event) => this.onClick(event));
@@ -46,7 +50,7 @@ export class RowList {
 
   add(focus = false) {
     if (this.rows.length >= MAX_ROWS) return null;
-    const row = this.template.content.querySelector("tr").cloneNode(true);
+    const row = this.pattern.cloneNode(true);
     this.body.append(row);
     this.renumber();
     if (focus) {
@@ -81,24 +85,24 @@ export class RowList {
     if (this.addButton) this.addButton.disabled = rows.length >= MAX_ROWS;
   }
 
+  // Row n is the template with n in the slot: the header, then the inputs in order.
   number(row, n, total) {
     row.dataset.kwRow = String(n);
+    const fill = (text) => text.replaceAll(this.slot, String(n));
     const header = row.querySelector("th");
-    if (header) {
-      header.id = header.id.replace(new RegExp(`-r-${SLOT}$`), `-r-${n}`);
-      header.textContent = String(n);
+    const headerPattern = this.pattern.querySelector("th");
+    if (header && headerPattern) {
+      header.id = fill(headerPattern.id);
+      header.textContent = fill(headerPattern.textContent);
     }
-    for (const input of row.querySelectorAll("input, textarea")) {
-      const match = this.name.exec(input.name);
-      if (!match) continue;
-      input.name = `${this.id}-${n}-${match[2]}`;
-      input.id = input.id.replace(new RegExp(`-${SLOT}-${match[2]}$`), `-${n}-${match[2]}`);
-      const labelledBy = input.getAttribute("aria-labelledby");
-      if (labelledBy) {
-        input.setAttribute("aria-labelledby",
-          labelledBy.replace(new RegExp(`-r-${SLOT}(?=\\s|$)`), `-r-${n}`));
+    const patterns = this.pattern.querySelectorAll("input, textarea");
+    row.querySelectorAll("input, textarea").forEach((input, i) => {
+      for (const attr of NUMBERED) {
+        if (patterns[i]?.hasAttribute(attr)) {
+          input.setAttribute(attr, fill(patterns[i].getAttribute(attr)));
+        }
       }
-    }
+    });
     const button = row.querySelector("[data-kw-remove-row]");
     if (button) {
       button.setAttribute("aria-label", this.t("remove_row_label", { n }));

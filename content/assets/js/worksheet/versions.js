@@ -4,25 +4,39 @@
 import { optionsOf } from "./form-state.js";
 
 export const MAX_ROWS = 100;
-const LIST_CELL = /^([a-z][a-z0-9_]*)-(\d{1,3})-([a-z][a-z0-9_]*)$/;
+const ROW_NUMBER = /^\d{1,3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-// What the outline (rendered from the YAML) says about one answer name, or null.
-export function specOf(outline, name, t) {
+// What the outline (rendered from the YAML) says about one answer name, or null. A list's
+// cells are given as patterns: name and label with the outline's slot for the row number.
+export function specOf(outline, name) {
   if (own(outline.fields, name)) {
     const [kind, label] = outline.fields[name];
     return { kind, label };
   }
-  const cell = LIST_CELL.exec(name);
-  if (!cell || !own(outline.lists, cell[1])) return null;
-  const list = outline.lists[cell[1]];
-  const row = Number(cell[2]);
-  if (!own(list.columns, cell[3]) || row < 1 || row > MAX_ROWS) return null;
-  return { kind: "text", label: `${list.label}, ${t("row")} ${row}: ${list.columns[cell[3]]}`,
-           list: cell[1], row };
+  for (const [list, cells] of Object.entries(outline.lists)) {
+    for (const [pattern, [kind, label]] of Object.entries(cells)) {
+      const row = rowOf(pattern, name, outline.slot);
+      if (row) return { kind, label: label.replaceAll(outline.slot, String(row)), list, row };
+    }
+  }
+  return null;
+}
+
+// The row number when `name` is `pattern` with a row number (1 to MAX_ROWS) in the slot.
+function rowOf(pattern, name, slot) {
+  const at = pattern.indexOf(slot);
+  if (at < 0) return 0;
+  const head = pattern.slice(0, at);
+  const tail = pattern.slice(at + slot.length);
+  if (name.length <= head.length + tail.length || !name.startsWith(head)
+      || !name.endsWith(tail)) return 0;
+  const digits = name.slice(head.length, name.length - tail.length);
+  const row = ROW_NUMBER.test(digits) ? Number(digits) : 0;
+  return row >= 1 && row <= MAX_ROWS ? row : 0;
 }
 
 function fits(kind, value, options) {
@@ -43,12 +57,12 @@ function fits(kind, value, options) {
  * options that no longer exist do.
  * labels: name -> label as the source knew it, for orphans of removed fields.
  */
-export function classify(answers, { outline, form, t, strict, labels = new Map() }) {
+export function classify(answers, { outline, form, strict, labels = new Map() }) {
   const apply = new Map();
   const orphans = new Map();
   const rows = new Map();
   for (const [name, value] of answers) {
-    const spec = specOf(outline, name, t);
+    const spec = specOf(outline, name);
     const options = spec && (spec.kind === "choice" || spec.kind === "multi")
       ? optionsOf(form, name) : [];
     if (spec && fits(spec.kind, value, options)) {
@@ -72,10 +86,10 @@ export function classify(answers, { outline, form, t, strict, labels = new Map()
 
 // The label of every current answer name, stored with the answers so that a later version
 // can still say what an orphaned answer was about.
-export function labelsOf(outline, names, t) {
+export function labelsOf(outline, names) {
   const labels = {};
   for (const name of names) {
-    const spec = specOf(outline, name, t);
+    const spec = specOf(outline, name);
     if (spec) labels[name] = spec.label;
   }
   return labels;

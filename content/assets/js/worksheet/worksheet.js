@@ -54,7 +54,7 @@ export class Worksheet {
   record(date = new Date()) {
     const answers = this.answers();
     return toRecord({ id: this.id, version: this.version, date, answers, orphans: this.orphans,
-                      labels: labelsOf(this.outline, answers.keys(), this.t) });
+                      labels: labelsOf(this.outline, answers.keys()) });
   }
 
   // Called on every change. An empty worksheet leaves nothing behind on the device.
@@ -102,7 +102,7 @@ export class Worksheet {
       return;
     }
     const { record } = parsed;
-    const sorted = classify(record.answers, { outline: this.outline, form: this.form, t: this.t,
+    const sorted = classify(record.answers, { outline: this.outline, form: this.form,
                                               strict: false, labels: record.labels });
     this.fill({ ...sorted, orphans: new Map([...record.orphans, ...sorted.orphans]) });
     // Moved to this version's key; the old keys go only once the new one is safely stored.
@@ -135,7 +135,7 @@ export class Worksheet {
     const parsed = parseRecord(text, this.id);
     if (parsed.error) return this.refuse(parsed.error, parsed.params);
     const { record } = parsed;
-    const sorted = classify(record.answers, { outline: this.outline, form: this.form, t: this.t,
+    const sorted = classify(record.answers, { outline: this.outline, form: this.form,
                                               strict: record.version === this.version,
                                               labels: record.labels });
     if (sorted.problem) return this.refuse("import_shape", { veld: sorted.problem });
@@ -172,8 +172,8 @@ export class Worksheet {
 function parseOutline(text) {
   try {
     const outline = JSON.parse(text || "{}");
-    return { fields: outline.fields || {}, lists: outline.lists || {} };
+    return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot };
   } catch {
-    return { fields: {}, lists: {} };
+    return { fields: {}, lists: {}, slot: undefined };
   }
 }
