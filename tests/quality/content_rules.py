@@ -44,14 +44,15 @@ def _pattern(phrase: str) -> re.Pattern:
 
 def spelling_problems(root: Path, rules: list[dict] | None = None) -> list[str]:
     rules = load_spelling_rules() if rules is None else rules
+    compiled = [(rule, _pattern(rule["fout"]), {a.strip() for a in rule.get("behalve", [])})
+                for rule in rules]
     problems = []
     for path in text_files(root):
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         rel = path.relative_to(root).as_posix()
-        for rule in rules:
-            allowed = {a.strip() for a in rule.get("behalve", [])}
-            for m in _pattern(rule["fout"]).finditer(text):
+        for rule, pattern, allowed in compiled:
+            for m in pattern.finditer(text):
                 n = _line(text, m.start())
                 if lines[n - 1].strip() in allowed:
                     continue
@@ -93,12 +94,13 @@ ROLE_WORDS = ("begeleider|begeleidster|welzijnswerker|wijkteammedewerker|medewer
               "reclasseringswerker|trajectbegeleider|collega|teamleider|zus|broer|moeder|"
               "vader|zoon|dochter|nicht|neef|oom|tante|oma|opa|zwager|schoonzus|buurman|"
               "buurvrouw|vriend|vriendin|oud-collega|partner|ex|kleinzoon|kleindochter|"
-              "maatje|vrijwilliger|mentor|behandelaar|bewindvoerder")
+              "maatje|vrijwilliger|mentor|behandelaar|bewindvoerder|ouderenadviseur|rolkaart")
 NAME = r"[A-Z][a-zà-ÿ]+"
 NAME_SPOTS = [
     re.compile(rf"\b({NAME})(?: van {NAME})? \(\d{{2}}\)"),
-    re.compile(rf"\b({NAME}), \d{{2}}(?: jaar)?\b"),
-    re.compile(rf"\b(?:{ROLE_WORDS}) ({NAME})\b"),
+    re.compile(rf"\b({NAME}),\s+\d{{2}}(?: jaar)?\b"),
+    re.compile(rf"\b({NAME}) is \d{{2}}\b"),
+    re.compile(rf"\b(?i:{ROLE_WORDS})(?: is)? ({NAME})\b"),
 ]
 NOT_NAMES = {"Een", "De", "Het", "Veilig", "Thuis", "Krachtwerk", "Zie", "Ze", "Hij", "Zij"}
 
