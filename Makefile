@@ -12,7 +12,8 @@ ifneq ($(ORG),)
 export KRACHTWERK_EDITIE := $(abspath $(ORG))
 endif
 
-BUILD_DEBS := libharfbuzz-subset0
+# WeasyPrint's libraries (its documented Debian list): a minimal Debian with only Python lacks pango.
+BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_DEBS  := chromium
 
 .PHONY: build test serve check schema js lock setup clean offline bench
@@ -56,7 +57,7 @@ js: setup
 setup: $(VENV)/.installed debs-build
 
 $(VENV)/.installed: requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
