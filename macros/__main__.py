@@ -1,13 +1,41 @@
-"""Command line: `python -m macros check [--editie MAP]` validates all content without building;
-`schema` writes the JSON Schemas; `js` bundles the worksheet script (`make js`)."""
+"""Command line, for work without a site generator:
+
+    python -m macros check [--editie MAP]   validate all content without building
+    python -m macros schema                 write the JSON Schemas again
+    python -m macros js                     bundle the worksheet script (`make js`)
+    python -m macros pages MAP [--editie MAP]
+        write the pages and files the site gets from the data (one page per worksheet,
+        exercise and course, the edition's files) into MAP, for a site generator that cannot
+        take them from our plugin (one without a plugin API)
+"""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from .model.load import load_catalogue
 from .model.problems import ContentError
+
+
+def write_generated(target: Path, root: Path, edition_dir: Path | None = None) -> list[str]:
+    """Write Build.generated_files() under target; returns their paths, relative to target.
+    Raises ContentError, like a build, when the content has problems."""
+    from .build.build import Build
+    from .build.settings import Settings
+    settings = Settings.from_environment(root)
+    if edition_dir is not None:
+        settings = dataclasses.replace(settings, edition_dir=edition_dir.resolve())
+    files = Build(settings).generated_files()
+    for path, content in sorted(files.items()):
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            out.write_bytes(content)
+        else:
+            out.write_text(content, encoding="utf-8")
+    return sorted(files)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--editie", type=Path, default=None, help="map van de editie")
     schema = sub.add_parser("schema", help="schrijf de JSON Schema-bestanden opnieuw")
     sub.add_parser("js", help="maak het werkbladscript opnieuw uit de modules (esbuild)")
+    pages = sub.add_parser("pages", help="schrijf de pagina's en bestanden uit de data in een map "
+                                         "(voor een sitegenerator zonder plugins)")
+    pages.add_argument("map", type=Path, help="doelmap, meestal de docs-map van een kopie")
+    pages.add_argument("--editie", type=Path, default=None, help="map van de editie")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     if args.command == "js":
@@ -34,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"geschreven: {path.relative_to(root)}")
         return 0
     try:
+        if args.command == "pages":
+            written = write_generated(args.map, root, args.editie)
+            print(f"geschreven: {len(written)} bestanden in {args.map}")
+            return 0
         cat = load_catalogue(root, args.editie)
     except ContentError as e:
         print(e.report(), file=sys.stderr)
