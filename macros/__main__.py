@@ -19,15 +19,25 @@ from .model.load import load_catalogue
 from .model.problems import ContentError
 
 
-def write_generated(target: Path, root: Path, edition_dir: Path | None = None) -> list[str]:
-    """Write Build.generated_files() under target; returns their paths, relative to target.
-    Raises ContentError, like a build, when the content has problems."""
-    from .build.build import Build
+def settings_for(root: Path, edition_dir: Path | None):
+    """The build's settings (KRACHTWERK_EDITIE, as `make check ORG=…` sets it), with --editie
+    taking precedence. Raises ContentError for a setting it cannot use."""
     from .build.settings import Settings
     settings = Settings.from_environment(root)
     if edition_dir is not None:
         settings = dataclasses.replace(settings, edition_dir=edition_dir.resolve())
-    files = Build(settings).generated_files()
+    return settings
+
+
+def counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def write_generated(target: Path, root: Path, edition_dir: Path | None = None) -> list[str]:
+    """Write Build.generated_files() under target; returns their paths, relative to target.
+    Raises ContentError, like a build, when the content has problems."""
+    from .build.build import Build
+    files = Build(settings_for(root, edition_dir)).generated_files()
     for path, content in sorted(files.items()):
         out = target / path
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -70,12 +80,15 @@ def main(argv: list[str] | None = None) -> int:
             written = write_generated(args.map, root, args.editie)
             print(f"geschreven: {len(written)} bestanden in {args.map}")
             return 0
-        cat = load_catalogue(root, args.editie)
+        cat = load_catalogue(root, settings_for(root, args.editie).edition_dir)
     except ContentError as e:
         print(e.report(), file=sys.stderr)
         return 1
-    print(f"in orde: {len(cat.worksheets)} werkbladen, {len(cat.principles)} principes, "
-          f"{len(cat.exercises)} oefeningen, {len(cat.courses)} cursussen")
+    print("in orde: " + ", ".join((
+        counted(len(cat.worksheets), "werkblad", "werkbladen"),
+        counted(len(cat.principles), "principe", "principes"),
+        counted(len(cat.exercises), "oefening", "oefeningen"),
+        counted(len(cat.courses), "cursus", "cursussen"))))
     return 0
 
 

@@ -83,6 +83,19 @@ def test_editie_checks_that_edition_instead_of_the_default(tmp_path, capsys):
     capsys.readouterr()
 
 
+def test_the_edition_of_the_environment_is_checked_as_make_check_org_sets_it(
+        tmp_path, capsys, monkeypatch):
+    edition = tmp_path / "editie"
+    shutil.copytree(EXAMPLE, edition)
+    with (edition / "editie.yml").open("a", encoding="utf-8") as settings:
+        settings.write("onbekend: ja\n")
+    monkeypatch.setenv("KRACHTWERK_EDITIE", str(edition))
+    assert main(["check"]) == 1
+    assert "onbekende sleutel 'onbekend'" in capsys.readouterr().err
+    assert main(["check", "--editie", str(EXAMPLE)]) == 0  # --editie wins
+    capsys.readouterr()
+
+
 def test_editie_that_does_not_exist_is_a_problem_not_a_crash(tmp_path, capsys):
     assert main(["check", "--editie", str(tmp_path / "weg")]) == 1
     err = capsys.readouterr().err
