@@ -58,7 +58,7 @@ class SessionPool:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context())
             future = self._pool.submit(render, job.document.html, job.document.base_url,
-                                       job.document.field_labels)
+                                       job.document.field_labels, job.document.inputs)
             self._running[key] = future
         future.add_done_callback(lambda f, key=key: self._forget(key, f))
         return future
@@ -115,14 +115,14 @@ class Rendering:
             self._own_pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
             self.futures = {self._own_pool.submit(render, job.document.html,
                                                   job.document.base_url,
-                                                  job.document.field_labels): job
+                                                  job.document.field_labels, job.document.inputs): job
                             for job in self.todo}
 
     def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
         if not self.futures:
             for job in self.todo:
                 yield job, render(job.document.html, job.document.base_url,
-                                  job.document.field_labels)
+                                  job.document.field_labels, job.document.inputs)
             return
         try:
             for future in as_completed(self.futures):

@@ -16,11 +16,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build.build import Build
+from . import csp
 from ..build.settings import Settings
 from ..model.problems import ContentError
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
+from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
 script_log = get_plugin_logger("werkbladscript")
@@ -70,7 +72,7 @@ class KrachtwerkPlugin(BasePlugin):
             raise Abort("\n" + e.report()) from None
         cat = self.build.catalogue
         ed = cat.edition
-        config.site_name = ed.name
+        config.site_name = edition.text(ed.name)
         if ed.site_url:
             config.site_url = ed.site_url
         config.copyright = edition.footer(cat) or None
@@ -78,9 +80,13 @@ class KrachtwerkPlugin(BasePlugin):
         if ed.logo:
             config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
         config.nav = self.build.nav(config.nav)
+        # Links in every page only to http(s), mailto, tel or within the site (web/safe_text).
+        config.markdown_extensions.append(SafeLinksExtension())
         # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
         # 80 abbreviation lines to every page instead cost 0.06 s per page: half of a build.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = cat.glossary.tooltips()
+        if not settings.offline:  # file:// has no origin for 'self' to match
+            config.extra["content_security_policy"] = csp.POLICY
         if settings.offline:
             # file:// has no web workers: Material's offline plugin needs the iframe-worker
             # shim, which we ship ourselves instead of letting the plugin point at a CDN.

@@ -8,23 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-import markdown as md
 from markupsafe import Markup
 
 from ..model.labels import LABELS
+from .safe_text import markdown_html, yaml_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def _markdown(text: str) -> Markup:
-    return Markup(md.markdown(text, extensions=["sane_lists"], output_format="html"))
-
-
-def _yaml_text(text) -> Markup:
-    """The one place where a text field from the YAML enters a view (templates/views/).
-    Inserted as the author wrote it, as the views always did: the view is Markdown, so Markdown
-    in a field works, and so, for now, does HTML. What a field may contain is decided here."""
-    return Markup(text)
 
 
 def _deeper(markdown: str) -> Markup:
@@ -52,8 +41,10 @@ def template_environment(cache_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False,
                              bytecode_cache=bytecode_cache(cache_dir))
-    env.filters["markdown"] = _markdown
-    env.filters["yaml_text"] = _yaml_text
+    # The one place where a text field from the YAML enters a view or a print template: plain
+    # text escaped, a field the model types Markdown without raw HTML (web/safe_text.py).
+    env.filters["markdown"] = markdown_html
+    env.filters["yaml_text"] = yaml_text
     env.filters["deeper"] = _deeper
     env.globals["described"] = _described
     env.globals["labels"] = LABELS
