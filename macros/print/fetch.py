@@ -15,7 +15,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # What a print document loads: fonts, images, CSS. Not YAML, Python, keys, anything else.
 KINDS = {".woff2", ".woff", ".ttf", ".otf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp",
          ".css"}
-HIDDEN_ALLOWED = (".cache/fonts",)  # the fonts decompressed once (print/cache.py)
+HIDDEN_ALLOWED = (".cache/pdf/fonts/",)  # the fonts decompressed once (print/cache.py)
 
 
 class RefusedURL(ValueError):
