@@ -154,7 +154,8 @@ def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
     if end is None:
         return []
     try:
-        tags = (yaml.safe_load("\n".join(lines[1:end])) or {}).get("tags") or []
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        tags = (data.get("tags") if isinstance(data, dict) else None) or []
     except yaml.YAMLError:
         return []  # MkDocs reports broken front matter itself
     found, start = [], next((i for i in range(1, end) if lines[i].startswith("tags:")), 1)

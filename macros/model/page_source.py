@@ -21,7 +21,9 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s\"'/](on[a-zA-Z]+)\s*=", re.I)
 _URL_ATTR = re.compile(r"\b(href|src|action|formaction|xlink:href|poster|data|background)"
                        r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
-_MD_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]+)")
+# A destination may hold balanced parentheses, as in CommonMark: `(javascript:alert(1))`.
+DESTINATION = r"<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
+_MD_LINK = re.compile(rf"\]\(\s*({DESTINATION})")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
 _ATTACHMENT = re.compile(r"<[a-zA-Z][^>]*\brel\s*=\s*[\"']?[^\"'>]*\battachment", re.I)
 

@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from ..model.base import MarkdownText
-from ..model.page_source import safe_url
+from ..model.page_source import DESTINATION, safe_url
 
 # Characters that start Markdown syntax anywhere in a line, and at the start of a line.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}!|~$"}
@@ -34,7 +34,7 @@ def plain(text: str) -> Markup:
         f"&#{ord(c)};" for c in m.group(2)), out))
 
 
-_INLINE_LINK = re.compile(r"(\]\(\s*)(<[^>]*>|[^\s)]*)")
+_INLINE_LINK = re.compile(rf"(\]\(\s*)({DESTINATION})")
 _REFERENCE = re.compile(r"(?m)^([ ]{0,3}\[[^\]\n]+\]:[ \t]*)(\S+)")
 
 

@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conftest import mkdocs_build  # noqa: E402
 from tiny_project import edit, make_project, problems_of  # noqa: E402,F401
 
+ROOT_DIR = Path(__file__).resolve().parent.parent.parent
 NO_PDF = {"KRACHTWERK_PDF": "uit"}
 
 
