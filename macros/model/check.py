@@ -131,6 +131,12 @@ def _check_edition(cat: Catalogue) -> list[Problem]:
                                     f"extra_paginas[{i}].bestand",
                                     f"pagina '{page.file}' niet gevonden in "
                                     f"{cat.edition_dir.name}/"))
+        else:  # the edition's own page gets the checks of a content/ page
+            path = cat.edition_dir / page.file
+            rel = path.relative_to(cat.root).as_posix() if path.is_relative_to(cat.root) \
+                else str(path)
+            text, found = read_source(path, rel, cat.edition_dir)
+            problems += found + (page_problems(rel, text) if text is not None else [])
     for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
         ratio = contrast_ratio(colour, "#ffffff")
         if ratio < 4.5:

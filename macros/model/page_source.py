@@ -1,6 +1,6 @@
 """The checks a content page's source gets before MkDocs reads it (issue #17): front matter
-that parses, and in our own raw HTML and Markdown no script links, no inline event handlers
-and no PDF attachments. Raw HTML itself stays allowed in content/ pages.
+that parses, and in our own raw HTML and Markdown no script links, no inline event handlers,
+no script/iframe/object/embed/base/meta elements and no PDF attachments. Raw HTML itself stays allowed in content/ pages.
 
 safe_url() is the one rule for link addresses, also used by the views (web/safe_text.py)."""
 from __future__ import annotations
@@ -25,6 +25,8 @@ _URL_ATTR = re.compile(r"\b(href|src|action|formaction|xlink:href|poster|data|ba
 DESTINATION = r"<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
 _MD_LINK = re.compile(rf"\]\(\s*({DESTINATION})")
 _MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+# Elements that run or embed code, or change where the page's links go: not in a page.
+_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|meta|frame|frameset)\b", re.I)
 _ATTACHMENT = re.compile(r"<[a-zA-Z][^>]*\brel\s*=\s*[\"']?[^\"'>]*\battachment", re.I)
 
 
@@ -53,6 +55,10 @@ def page_problems(file: str, text: str) -> list[Problem]:
         if m := _HANDLER.search(line):
             problems.append(Problem(file, n, "", f"HTML met '{m.group(1)}=': scripts in een "
                                     "pagina zijn niet toegestaan; haal het attribuut weg"))
+        if m := _ELEMENT.search(line):
+            problems.append(Problem(file, n, "", f"HTML-element <{m.group(1).lower()}> is niet "
+                                    "toegestaan in een pagina (scripts en ingesloten pagina's); "
+                                    "gebruik een macro of een link"))
         if _ATTACHMENT.search(line):
             problems.append(Problem(file, n, "", "rel=\"attachment\" zou een bestand in de PDF "
                                     "insluiten; dat is niet toegestaan, link er gewoon naar"))

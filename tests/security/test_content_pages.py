@@ -30,6 +30,11 @@ def project(tmp_path):
     ('<svg/onload=alert(1)>', "HTML met 'onload='"),
     ('<a rel="attachment" href="file:///etc/passwd">p</a>', 'rel="attachment" zou een bestand'),
     ('<link rel="attachment" href="../mkdocs.yml">', 'rel="attachment"'),
+    ("<script>alert(1)</script>", "HTML-element <script> is niet toegestaan"),
+    ('<SCRIPT src="assets/x.js"></SCRIPT>', "HTML-element <script>"),
+    ('<iframe srcdoc="x"></iframe>', "HTML-element <iframe>"),
+    ('<base href="https://andere-site.example/">', "HTML-element <base>"),
+    ('<meta http-equiv="refresh" content="0;url=https://x">', "HTML-element <meta>"),
 ])
 def test_unsafe_html_and_links_in_a_page_are_refused(project, line, expected):
     page(project, f"# Start\n\nTekst.\n{line}\n")

@@ -87,3 +87,21 @@ def _inflated(pdf: bytes) -> bytes:
         except zlib.error:
             pass
     return out
+
+
+def test_edition_page_gets_the_checks_of_a_content_page(project):
+    (project / "site_config/default/eigen.md").write_text(
+        '# Eigen\n\n<a href="javascript:alert(1)" onclick="x()">k</a>\n', encoding="utf-8")
+    add_extra_page(project, "eigen.md")
+    problems = problems_of(project)
+    assert "site_config/default/eigen.md:3: link 'javascript:alert(1)' is niet toegestaan; " \
+           "gebruik http(s)://, mailto:, tel: of een pad binnen de site" in problems
+    assert any(p.startswith("site_config/default/eigen.md:3: HTML met 'onclick='")
+               for p in problems)
+
+
+def test_edition_page_in_latin1_is_a_problem_not_a_traceback(project):
+    (project / "site_config/default/eigen.md").write_bytes("# Caf\u00e9\n".encode("latin-1"))
+    add_extra_page(project, "eigen.md")
+    assert any(p.startswith("site_config/default/eigen.md:1: het bestand is geen UTF-8")
+               for p in problems_of(project))
