@@ -96,7 +96,9 @@ def test_key_changes_with_the_weasyprint_version(tmp_path, monkeypatch):
 # --- hits -----------------------------------------------------------------------------
 def test_a_cached_job_is_published_from_the_cache_without_rendering(tmp_path, no_rendering):
     cache = Cache(tmp_path / "c")
-    cache.store(cache.key(job(tmp_path, "a").document), CACHED)
+    key = cache.key(job(tmp_path, "a").document)
+    cache.store(key, CACHED)
+    cache.forget_replaced({"pdf/a.pdf": key})  # the index records its size and sha256
     lines = []
     build = Rendering([job(tmp_path, "a")], Cache(tmp_path / "c"), workers=1)
     assert build.todo == []
@@ -143,7 +145,9 @@ def test_a_deleted_worksheet_has_its_cached_pdfs_evicted(tmp_path, no_rendering)
               workers=1).finish(tmp_path / "site-2", report=quiet)
     assert cached(cache) == {keys["pdf/blijft.pdf"]}
     index = json.loads((tmp_path / "c/index-default.json").read_text(encoding="utf-8"))
-    assert index == {"pdf/blijft.pdf": keys["pdf/blijft.pdf"]}
+    assert {out: rec["key"] for out, rec in index.items()} == {
+        "pdf/blijft.pdf": keys["pdf/blijft.pdf"]}
+    assert index["pdf/blijft.pdf"]["size"] == len(CACHED)
 
 
 def test_a_pdf_two_outputs_share_stays_while_one_still_uses_it(tmp_path):
@@ -188,8 +192,8 @@ def test_an_unreadable_index_is_replaced_without_evicting_anything(tmp_path):
     (tmp_path / "c/index-voorbeeld.json").write_text("[]", encoding="utf-8")
     cache.forget_replaced({"pdf/x.pdf": "k1"})
     assert cached(cache) == {"k1"}
-    assert json.loads((tmp_path / "c/index-default.json").read_text(encoding="utf-8")) == {
-        "pdf/x.pdf": "k1"}
+    index = json.loads((tmp_path / "c/index-default.json").read_text(encoding="utf-8"))
+    assert index["pdf/x.pdf"]["key"] == "k1"
 
 
 # --- what the print HTML puts in the key ----------------------------------------------------

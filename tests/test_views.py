@@ -12,6 +12,7 @@ from conftest import ROOT
 from macros.model.labels import LABELS
 from macros.model.load import load_catalogue
 from macros.web.render import WebRenderer
+from macros.web.safe_text import plain
 from macros.web.templates import TEMPLATES
 
 MARK = "<b>&'</b>"
@@ -58,11 +59,14 @@ def views():
     return out
 
 
-def test_every_text_field_goes_in_as_the_author_wrote_it(views):
-    """Autoescape is on: a field printed without `| yaml_text` would come out escaped."""
+def test_every_text_field_goes_in_as_text(views):
+    """Through `| yaml_text` a field is text (#17): its HTML shows as typed, never as a tag.
+    Autoescape alone would give the same `&lt;b&gt;`, but not `&#39;`-free Markdown
+    characters: `plain` writes `'` as `&#39;` too, so both ways meet in one spelling."""
+    escaped = str(plain(MARK))
     for name, text in views.items():
-        assert MARK in text, f"{name}: no text from the YAML"
-        assert "&lt;b&gt;" not in text, f"{name}: a field without | yaml_text"
+        assert escaped in text, f"{name}: no text from the YAML, or not through | yaml_text"
+        assert MARK not in text, f"{name}: HTML from the YAML went in as HTML"
 
 
 def test_views_have_no_fixed_words_of_their_own():

@@ -35,7 +35,7 @@ class Build:
         self.catalogue: Catalogue = load_catalogue(settings.root, settings.edition_dir)
         # `make offline` publishes a/b.md as a/b.html: links must know before pages render.
         self.routes = Routes(directory_urls and not settings.offline)
-        self.templates = template_environment(settings.cache_dir)
+        self.templates = template_environment()
         self.web = WebRenderer(self.catalogue, self.routes, self.templates)
         self.session = session
         self.pdfs: publish.SitePdfs | None = None

@@ -4,6 +4,7 @@
     KRACHTWERK_PDF        uit/nee/0/false: no PDFs (quick site-only builds)
     KRACHTWERK_PDF_JOBS   worker processes for the PDFs (default: one per core)
     KRACHTWERK_OFFLINE    a site that works from disk (file://): see `make offline`
+    KRACHTWERK_WACHTTIJD  seconds a build waits for another one in the same folder (120)
     SOURCE_DATE_EPOCH     the build date on covers, for reproducible builds
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Settings:
     pdfs: bool = True
     pdf_jobs: int | None = None
     offline: bool = False
+    lock_wait: int = 120
     date: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -75,6 +77,7 @@ class Settings:
                        pdfs=flag("KRACHTWERK_PDF", True),
                        pdf_jobs=number("KRACHTWERK_PDF_JOBS"),
                        offline=flag("KRACHTWERK_OFFLINE", False),
+                       lock_wait=number("KRACHTWERK_WACHTTIJD") or 120,
                        date=date("SOURCE_DATE_EPOCH"))
         if problems:
             raise ContentError(problems)

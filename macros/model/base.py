@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # English attribute name -> Dutch YAML key. Names not listed are the same in both.
 DUTCH_KEYS = {
@@ -55,6 +55,16 @@ class Strict(BaseModel):
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=60)]
 FieldId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+class MarkdownText(str):
+    """A text field the model marks as Markdown: lists, bold, links. Every other text field is
+    plain text. The views render this one as Markdown without raw HTML (web/safe_text.py)."""
+    __slots__ = ()
+
+
+Markdown = Annotated[str, Field(min_length=1), AfterValidator(MarkdownText)]
+OptionalMarkdown = Annotated[str, AfterValidator(MarkdownText)]
 
 AUDIENCES = ("cliënt", "begeleider", "team", "organisatie")
 Audience = Literal["cliënt", "begeleider", "team", "organisatie"]

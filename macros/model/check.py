@@ -6,8 +6,11 @@ import re
 import yaml
 
 from .catalogue import Catalogue
+from .timetable import DAY, clock, minutes_of
 from .colour import contrast_ratio
 from .models import word_forms
+from .limits import outside, read_source, symlinks_out
+from .page_source import page_problems
 from .problems import Problem
 
 CONTENT = "content"
@@ -90,6 +93,13 @@ def _check_courses(cat: Catalogue) -> list[Problem]:
                                         f"'{session.title}' duurt {total} minuten, maar het "
                                         f"dagdeel is {session.length} minuten lang; haal "
                                         f"{total - session.length} minuten weg"))
+            start = minutes_of(session.start)
+            if start + session.length > DAY:
+                problems.append(Problem(src.file, src.line_of(("dagdelen", s, "start")),
+                                        f"dagdelen[{s}].start",
+                                        f"'{session.title}' begint om {session.start} en duurt "
+                                        f"{session.length} minuten: dat loopt over middernacht; "
+                                        f"begin uiterlijk om {clock(DAY - session.length)}"))
     return problems
 
 
@@ -99,15 +109,34 @@ def _check_edition(cat: Catalogue) -> list[Problem]:
         return []
     src = cat.source("editie", "editie")
     problems = []
-    if ed.logo and not (cat.edition_dir / ed.logo).is_file():
+    def escapes(name: str) -> bool:  # an absolute path, ../, or a symlink out of the folder
+        return outside(cat.edition_dir / name, cat.edition_dir)
+
+    if ed.logo and escapes(ed.logo):
+        problems.append(Problem(src.file, src.line_of(("logo",)), "logo",
+                                f"logo '{ed.logo}' ligt buiten de map {cat.edition_dir.name}/; "
+                                "zet het bestand in de map van de editie"))
+    elif ed.logo and not (cat.edition_dir / ed.logo).is_file():
         problems.append(Problem(src.file, src.line_of(("logo",)), "logo",
                                 f"logo '{ed.logo}' niet gevonden in {cat.edition_dir.name}/"))
     for i, page in enumerate(ed.extra_pages):
-        if not (cat.edition_dir / page.file).is_file():
+        if escapes(page.file):
+            problems.append(Problem(src.file, src.line_of(("extra_paginas", i, "bestand")),
+                                    f"extra_paginas[{i}].bestand",
+                                    f"pagina '{page.file}' ligt buiten de map "
+                                    f"{cat.edition_dir.name}/; extra pagina's moeten in de map "
+                                    "van de editie staan"))
+        elif not (cat.edition_dir / page.file).is_file():
             problems.append(Problem(src.file, src.line_of(("extra_paginas", i, "bestand")),
                                     f"extra_paginas[{i}].bestand",
                                     f"pagina '{page.file}' niet gevonden in "
                                     f"{cat.edition_dir.name}/"))
+        else:  # the edition's own page gets the checks of a content/ page
+            path = cat.edition_dir / page.file
+            rel = path.relative_to(cat.root).as_posix() if path.is_relative_to(cat.root) \
+                else str(path)
+            text, found = read_source(path, rel, cat.edition_dir)
+            problems += found + (page_problems(rel, text) if text is not None else [])
     for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
         ratio = contrast_ratio(colour, "#ffffff")
         if ratio < 4.5:
@@ -131,7 +160,8 @@ def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
     if end is None:
         return []
     try:
-        tags = (yaml.safe_load("\n".join(lines[1:end])) or {}).get("tags") or []
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        tags = (data.get("tags") if isinstance(data, dict) else None) or []
     except yaml.YAMLError:
         return []  # MkDocs reports broken front matter itself
     found, start = [], next((i for i in range(1, end) if lines[i].startswith("tags:")), 1)
@@ -148,7 +178,12 @@ def _check_pages(cat: Catalogue) -> list[Problem]:
     allowed_tags = {t for tags in vocabulary.values() for t in tags}
     for path in sorted((cat.root / CONTENT).rglob("*.md")):
         rel = path.relative_to(cat.root).as_posix()
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text, found = read_source(path, rel, cat.root)
+        if text is None:
+            problems += found
+            continue
+        problems += page_problems(rel, text)
+        lines = text.splitlines()
         for n, tag in front_matter_tags(lines) if allowed_tags else []:
             if tag not in allowed_tags:
                 problems.append(Problem(rel, n, "tags", f"onbekend trefwoord '{tag}'; kies uit: "
@@ -182,6 +217,17 @@ def _check_glossary(cat: Catalogue) -> list[Problem]:
     return problems
 
 
+def _check_symlinks(cat: Catalogue) -> list[Problem]:
+    """Nothing outside the project is published or read: MkDocs copies what a symlink in
+    content/ points to, and the load step would read it."""
+    problems = []
+    for folder in (CONTENT, "data", "worksheets", "site_config"):
+        problems += symlinks_out(cat.root / folder, cat.root)
+    if not cat.edition_dir.is_relative_to(cat.root):
+        problems += symlinks_out(cat.edition_dir, cat.root, cat.root, cat.edition_dir)
+    return problems
+
+
 def check_catalogue(cat: Catalogue) -> list[Problem]:
-    return (_check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
+    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
             + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat))

@@ -23,10 +23,38 @@ class Colours(Strict):
         return v
 
 
+EMAIL = re.compile(r"^[^@\s<>\"'&]+@[^@\s<>\"'&]+\.[a-zA-Z]{2,}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,20}$")
+WEB = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+def _web_address(v):
+    if v is not None and not WEB.match(v):
+        raise ValueError(f"'{v}' is geen webadres; schrijf https://... (zonder spaties)")
+    return v
+
+
 class Contact(Strict):
     email: str | None = None
     phone: str | None = None
     website: str | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v):
+        if v is not None and not EMAIL.match(v):
+            raise ValueError(f"'{v}' is geen e-mailadres; schrijf naam@organisatie.nl")
+        return v
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v):
+        if v is not None and not PHONE.match(v):
+            raise ValueError(f"'{v}' is geen telefoonnummer; gebruik cijfers, spaties, "
+                             "streepjes, haakjes en een + vooraan")
+        return v
+
+    _website = field_validator("website")(classmethod(lambda cls, v: _web_address(v)))
 
 
 class Sections(Strict):
@@ -54,3 +82,5 @@ class Edition(Strict):
     sections: Sections = Sections()
     life_domains: list[LifeDomain] = Field(min_length=1)
     extra_pages: list[ExtraPage] = Field(default_factory=list)
+
+    _site_url = field_validator("site_url")(classmethod(lambda cls, v: _web_address(v)))

@@ -28,8 +28,9 @@ DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
 
-def _load_one(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]):
-    located, found = read_yaml(path, root)
+def _load_one(path: Path, root: Path, model: type[BaseModel], problems: list[Problem],
+              edition_dir: Path | None = None):
+    located, found = read_yaml(path, root, *(d for d in (root, edition_dir) if d))
     problems.extend(found)
     if located is None:
         return None, None
@@ -73,7 +74,8 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
         problems.append(Problem(str(edition_file), 1, "", "editie-instellingen niet gevonden; "
                                 f"maak {EDITION_FILE} in de map van de editie"))
     else:
-        cat.edition, located = _load_one(edition_file, root, models.Edition, problems)
+        cat.edition, located = _load_one(edition_file, root, models.Edition, problems,
+                                            cat.edition_dir)
         if located:
             cat.sources[("editie", "editie")] = located
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import AUDIENCES, PHASES, Phase, Slug, Strict, Text
+from .base import AUDIENCES, PHASES, Phase, Slug, Markdown, Strict, Text
 
 
 class Task(Strict):
@@ -69,7 +69,7 @@ class Principle(Strict):
     number: int = Field(ge=1, le=9)
     title: Text
     summary: Text
-    meaning: Text
+    meaning: Markdown
     why: Text
     practice: Practice
     pitfalls: list[Text] = Field(min_length=1)

@@ -16,17 +16,20 @@ class Slot:
     is_pause: bool
 
 
-def _clock(minutes: int) -> str:
+DAY = 24 * 60  # a session ends by midnight (the check step refuses one that does not)
+
+
+def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _minutes(clock: str) -> int:
-    hours, mins = clock.split(":")
+def minutes_of(text: str) -> int:
+    hours, mins = text.split(":")
     return int(hours) * 60 + int(mins)
 
 
 def session_slots(session: models.Session, exercises: dict[str, models.Exercise]) -> list[Slot]:
-    now = _minutes(session.start)
+    now = minutes_of(session.start)
     slots = []
     for item in session.items:
         if item.exercise is not None:
@@ -36,10 +39,10 @@ def session_slots(session: models.Session, exercises: dict[str, models.Exercise]
             ex, length, title, pause = None, item.pause, None, True
         else:
             ex, length, title, pause = None, item.minutes, item.title, False
-        slots.append(Slot(_clock(now), _clock(now + length), length, title, ex, pause))
+        slots.append(Slot(clock(now), clock(now + length), length, title, ex, pause))
         now += length
     return slots
 
 
 def session_end(session: models.Session) -> str:
-    return _clock(_minutes(session.start) + session.length)
+    return clock(minutes_of(session.start) + session.length)

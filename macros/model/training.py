@@ -6,14 +6,14 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Instrument, Slug, Strict, Text
+from .base import Instrument, Slug, Markdown, OptionalMarkdown, Strict, Text
 
 
 class Step(Strict):
     title: Text
     minutes: int = Field(ge=1, le=240)
-    participant: Text
-    trainer: str | None = None
+    participant: Markdown
+    trainer: OptionalMarkdown | None = None
 
 
 class GroupSize(Strict):
@@ -36,7 +36,7 @@ class Exercise(Strict):
     minutes: int = Field(ge=5, le=240)
     group: GroupSize
     materials: list[Text] = Field(default_factory=list)
-    preparation: Text
+    preparation: Markdown
     steps: list[Step] = Field(min_length=1)
     debrief: list[Text] = Field(min_length=1)
     variants: Variants
@@ -44,8 +44,8 @@ class Exercise(Strict):
     principles: list[Slug] = Field(default_factory=list)
     worksheets: list[Slug] = Field(default_factory=list)
     instruments: list[Instrument] = Field(default_factory=list)
-    participant_text: Text
-    trainer_notes: str | None = None
+    participant_text: Markdown
+    trainer_notes: OptionalMarkdown | None = None
 
     @model_validator(mode="after")
     def _steps_add_up(self):

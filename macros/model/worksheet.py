@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import AUDIENCES, PHASES, Audience, FieldId, Phase, Slug, Strict, Text  # noqa: F401
+from .base import AUDIENCES, PHASES, Audience, FieldId, Phase, Slug, Markdown, Strict, Text  # noqa: F401
 
 
 class FieldBase(Strict):
@@ -105,7 +105,7 @@ class RowList(FieldBase):
 class Explanation(Strict):
     answer_kind: ClassVar[None] = None  # text only, nothing to fill in
     type: Literal["uitleg"]
-    text: Text
+    text: Markdown
     id: FieldId | None = None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .limits import MAX_YAML_ALIASES, MAX_YAML_NODES, read_source
 from .problems import Problem
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -40,11 +41,23 @@ class LocatedData:
         return best
 
 
-def _walk(node, path: Path_, lines: dict, problems: list, file: str) -> None:
+class _TooBig(Exception):
+    pass
+
+
+def _walk(node, path: Path_, lines: dict, problems: list, file: str, budget: list) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig(node.start_mark.line + 1)
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(path),
+                                        "een sleutel moet een woord zijn, geen lijst of "
+                                        "mapping (? [a, b]); schrijf sleutel: waarde"))
+                continue
             key = key_node.value
             if key in seen:
                 problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(path + (key,)),
@@ -52,11 +65,11 @@ def _walk(node, path: Path_, lines: dict, problems: list, file: str) -> None:
                                         f"{seen[key]}); laat er één over"))
             seen[key] = key_node.start_mark.line + 1
             lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines, problems, file)
+            _walk(value_node, path + (key,), lines, problems, file, budget)
             lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), lines, problems, file)
+            _walk(item, path + (i,), lines, problems, file, budget)
 
 
 def _dotted(path: Path_) -> str:
@@ -69,16 +82,37 @@ def _dotted(path: Path_) -> str:
 where = _dotted
 
 
-def read_yaml(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]]:
-    """Parse one file; return (data, problems). Data is None when the file is unusable."""
+def read_yaml(path: Path, root: Path, *homes: Path) -> tuple[LocatedData | None, list[Problem]]:
+    """Parse one file; return (data, problems). Data is None when the file is unusable.
+    homes: the folders the file may really be in (a symlink out of them is refused)."""
     file = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    raw = path.read_bytes()
+    text, problems = read_source(path, file, *(homes or (root,)))
+    if text is None:
+        return None, problems
+    return parse_yaml(text, file)
+
+
+def _aliases(text: str, file: str, first_line: int) -> list[Problem]:
+    """A file with more aliases than the limit: refused before it is built (a YAML bomb)."""
+    count = 0
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        return None, [Problem(file, line, "", "het bestand is geen UTF-8-tekst (byte "
-                              f"{raw[e.start]:#04x}); sla het op als UTF-8")]
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                count += 1
+                if count > MAX_YAML_ALIASES:
+                    return [Problem(file, first_line + event.start_mark.line, "",
+                                    f"meer dan {MAX_YAML_ALIASES} YAML-aliassen (*naam); "
+                                    "schrijf de tekst uit in plaats van te verwijzen")]
+    except yaml.YAMLError:
+        pass  # the parse below reports it with its line
+    return []
+
+
+def parse_yaml(text: str, file: str, first_line: int = 1
+               ) -> tuple[LocatedData | None, list[Problem]]:
+    """YAML text (a file, or a page's front matter starting at first_line) into data."""
+    if found := _aliases(text, file, first_line):
+        return None, found
     if not text.strip() or all(l.strip().startswith("#") or not l.strip()
                                for l in text.splitlines()):
         return None, [Problem(file, 1, "", "het bestand is leeg; verwacht een YAML-mapping "
@@ -90,11 +124,17 @@ def read_yaml(path: Path, root: Path) -> tuple[LocatedData | None, list[Problem]
             return None, [Problem(file, 1, "", "het bestand is leeg")]
         problems: list[Problem] = []
         lines: dict[Path_, int] = {}
-        _walk(node, (), lines, problems, file)
+        _walk(node, (), lines, problems, file, [MAX_YAML_NODES])
+        if any("een sleutel moet een woord zijn" in p.message for p in problems):
+            return None, problems
         data = loader.construct_document(node)
+    except _TooBig as e:
+        return None, [Problem(file, first_line + e.args[0] - 1, "", "meer dan "
+                              f"{MAX_YAML_NODES} sleutels en lijstitems (aliassen meegeteld); "
+                              f"de grens is {MAX_YAML_NODES}, en {MAX_YAML_ALIASES} aliassen")]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
+        line = first_line + mark.line if mark else first_line
         what = (e.problem or e.context or "onleesbare YAML").strip()
         return None, [Problem(file, line, "", f"YAML-fout: {_yaml_dutch(what)}; controleer "
                               "inspringing, dubbele punten en aanhalingstekens")]

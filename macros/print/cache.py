@@ -14,7 +14,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from . import pdf
+from . import fetch, pdf
 from .pdf import RENDER_OPTIONS
 from .render import Document
 
@@ -39,7 +39,11 @@ class Cache:
         self.folder = folder
         self.index = index
         self._digests: dict[Path, str] = {}
-        code = hashlib.sha256(Path(pdf.__file__).read_bytes()).hexdigest()
+        self._records: dict[str, dict] = {}  # key -> size and sha256 of a PDF seen whole
+        self._index_records: dict[str, dict] | None = None
+        self.notes: list[str] = []  # what the build should say: a cache it cannot write
+        code = hashlib.sha256(Path(pdf.__file__).read_bytes()
+                              + Path(fetch.__file__).read_bytes()).hexdigest()
         self._salt = (f"{code} weasyprint {version('weasyprint')} pydyf {version('pydyf')} "
                       f"{sorted(RENDER_OPTIONS.items())}")
 
@@ -59,28 +63,88 @@ class Cache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def store(self, key: str, data: bytes) -> None:
-        write_atomically(self.path(key), data)
+    def store(self, key: str, data: bytes) -> bool:
+        """False when the cache folder cannot be written (read-only): the PDF is then
+        published from memory, and the next build renders it again."""
+        try:
+            write_atomically(self.path(key), data)
+        except OSError as e:
+            self.unwritable(e)
+            return False
+        self._records[key] = _record(data)
+        return True
 
-    def _read_index(self, name: str) -> dict[str, str]:
+    def unwritable(self, error: OSError) -> None:
+        if not self.notes:
+            self.notes.append(f"Let op: de cache {self.folder} is niet te schrijven "
+                              f"({error.strerror}); de PDF's worden gemaakt zonder cache, "
+                              "dus de volgende bouw is trager")
+
+    def _read_index(self, name: str) -> dict[str, dict]:
+        """output -> {key, size, sha256}. An index from before the records (output -> key)
+        or one that is not JSON counts as empty: its PDFs are rendered again."""
         try:
             index = json.loads((self.folder / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return index if isinstance(index, dict) else {}
+        if not isinstance(index, dict):
+            return {}
+        return {out: rec for out, rec in index.items() if isinstance(rec, dict)
+                and isinstance(rec.get("key"), str) and isinstance(rec.get("size"), int)
+                and isinstance(rec.get("sha256"), str)}
+
+    def _known(self) -> dict[str, dict]:
+        """key -> record, from every edition's index (read once)."""
+        if self._index_records is None:
+            self._index_records = {rec["key"]: rec for path in sorted(self.folder.glob("index*.json"))
+                                   for rec in self._read_index(path.name).values()}
+        return self._index_records
+
+    def valid(self, key: str) -> bool:
+        """A cached PDF is used only when an index recorded it and its size and sha256 still
+        match: a truncated, emptied or replaced file is rendered again."""
+        record = self._records.get(key) or self._known().get(key)
+        path = self.path(key)
+        try:
+            if record is None or path.stat().st_size != record["size"]:
+                return False
+            ok = hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"]
+        except OSError:
+            return False
+        if ok:
+            self._records[key] = record
+        return ok
 
     def forget_replaced(self, keys: dict[str, str]) -> None:
-        """Record this build's outputs (output -> key) as the edition's index, and delete the
-        cached PDFs its previous index named that no output uses any more: an output whose
-        inputs changed, or one that is gone (a deleted worksheet). A PDF another edition's
-        index still names stays: building one edition does not evict another's PDFs."""
-        old = self._read_index(self.index)
-        others = {key for path in self.folder.glob("index*.json") if path.name != self.index
-                  for key in self._read_index(path.name).values()}
-        for key in set(old.values()) - set(keys.values()) - others:
-            self.path(key).unlink(missing_ok=True)
-        write_atomically(self.folder / self.index,
-                         json.dumps(keys, indent=0, sort_keys=True).encode("utf-8"))
+        """Record this build's outputs (output -> key, with size and sha256) as the edition's
+        index, and delete the cached PDFs its previous index named that no output uses any
+        more: an output whose inputs changed, or one that is gone (a deleted worksheet). A PDF
+        another edition's index still names stays: building one edition does not evict
+        another's PDFs."""
+        old = {rec["key"] for rec in self._read_index(self.index).values()}
+        others = {rec["key"] for path in self.folder.glob("index*.json")
+                  if path.name != self.index for rec in self._read_index(path.name).values()}
+        for key in old - set(keys.values()) - others:
+            try:
+                self.path(key).unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only cache keeps it; the index below fails and says so
+        index = {}
+        for output, key in keys.items():
+            record = self._records.get(key)
+            if record is None and self.path(key).is_file():
+                record = _record(self.path(key).read_bytes())
+            if record is not None:
+                index[output] = {"key": key, **{k: record[k] for k in ("size", "sha256")}}
+        try:
+            write_atomically(self.folder / self.index,
+                             json.dumps(index, indent=0, sort_keys=True).encode("utf-8"))
+        except OSError as e:
+            self.unwritable(e)
+
+
+def _record(data: bytes) -> dict:
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
@@ -99,6 +163,10 @@ def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
             font.flavor = None
             truetype = io.BytesIO()
             font.save(truetype)
-            write_atomically(target, truetype.getvalue())
+            try:
+                write_atomically(target, truetype.getvalue())
+            except OSError:  # a read-only cache: WeasyPrint decompresses the WOFF2 itself
+                out.append(path)
+                continue
         out.append(target)
     return out

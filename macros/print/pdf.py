@@ -41,13 +41,20 @@ def _font_config():
     return FontConfiguration()
 
 
-def render(html: str, base_url: str, field_labels=()) -> tuple[bytes, int, float]:
-    """HTML to PDF bytes, page count and seconds taken. Runs in a worker process."""
+def render(html: str, base_url: str, field_labels=(), inputs=()) -> tuple[bytes, int, float]:
+    """HTML to PDF bytes, page count and seconds taken. Runs in a worker process. Only the
+    project's own files are loaded (fetch.py); nothing is attached to the PDF."""
     from weasyprint import HTML
 
+    from .fetch import ProjectFetcher, root_of
+
     start = time.perf_counter()
-    document = HTML(string=html, base_url=base_url).render(font_config=_font_config(),
-                                                           **RENDER_OPTIONS)
+    fetcher = ProjectFetcher(root_of(base_url), inputs)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        font_config=_font_config(), **RENDER_OPTIONS)
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
     pdf = document.write_pdf(finisher=partial(_finish, dict(field_labels)), **RENDER_OPTIONS)
     return pdf, len(document.pages), time.perf_counter() - start
 

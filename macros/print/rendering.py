@@ -58,7 +58,7 @@ class SessionPool:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context())
             future = self._pool.submit(render, job.document.html, job.document.base_url,
-                                       job.document.field_labels)
+                                       job.document.field_labels, job.document.inputs)
             self._running[key] = future
         future.add_done_callback(lambda f, key=key: self._forget(key, f))
         return future
@@ -88,6 +88,13 @@ def _publish(source: Path, site_dir: Path, output: str) -> int:
     return target.stat().st_size
 
 
+def _publish_bytes(data: bytes, site_dir: Path, output: str) -> int:
+    target = site_dir / output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return len(data)
+
+
 class Rendering:
     """PDF jobs rendering in worker processes from the moment this is made; finish() waits
     for them and puts every PDF in the site."""
@@ -100,7 +107,7 @@ class Rendering:
         # Longest first (by HTML size; the books lead): no long job is left for the end while
         # the other workers wait.
         self.todo = sorted((job for job in jobs
-                            if not self.cache.path(self.keys[job.output]).is_file()),
+                            if not self.cache.valid(self.keys[job.output])),
                            key=lambda job: len(job.document.html), reverse=True)
         self.superseded = threading.Event()
         self._own_pool = None
@@ -115,14 +122,14 @@ class Rendering:
             self._own_pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
             self.futures = {self._own_pool.submit(render, job.document.html,
                                                   job.document.base_url,
-                                                  job.document.field_labels): job
+                                                  job.document.field_labels, job.document.inputs): job
                             for job in self.todo}
 
     def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
         if not self.futures:
             for job in self.todo:
                 yield job, render(job.document.html, job.document.base_url,
-                                  job.document.field_labels)
+                                  job.document.field_labels, job.document.inputs)
             return
         try:
             for future in as_completed(self.futures):
@@ -163,10 +170,16 @@ class Rendering:
             if job.output not in to_render:
                 done(job, Result(job.output, publish(job), None, None))
         for job, (data, pages, seconds) in self._rendered():
-            self.cache.store(self.keys[job.output], data)
-            done(job, Result(job.output, publish(job), pages, seconds))
+            if self.cache.store(self.keys[job.output], data):
+                size = publish(job)
+            else:  # a read-only cache: straight from memory into the site
+                size = len(data) if self.superseded.is_set() else _publish_bytes(
+                    data, site_dir, job.output)
+            done(job, Result(job.output, size, pages, seconds))
         if not self.superseded.is_set():
             self.cache.forget_replaced(self.keys)
+        for note in self.cache.notes:
+            report(note)
         return [results[job.output] for job in self.jobs if job.output in results]
 
 

@@ -1,12 +1,17 @@
-"""The macros that pages call, for mkdocs-macros: `{{ werkblad('actieplan') }}` and the rest.
-
-Each macro is a function of the catalogue and the page it is on; the Build does the work.
+"""The adapter for mkdocs-macros: it stays the engine that finds the Jinja in every page, but
+the page is rendered by our sandbox (web/page_templates.py), not by mkdocs-macros' own
+environment. So a page reaches only our macros and `editie`: not mkdocs-macros' variables
+(config, environment, page, git, extra, navigation, files), not its include folder.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from ..build.build import Build
+from ..model.problems import ContentError
+from ..web.page_templates import PageTemplates
 
 
 def build_of(env) -> Build:
@@ -19,55 +24,37 @@ def build_of(env) -> Build:
     return Build(Settings.from_environment(Path(env.project_dir)))
 
 
+def _first_line(page, markdown: str) -> int:
+    """The line of the page file where the Markdown starts: MkDocs took the front matter off."""
+    try:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError, ValueError):
+        return 1  # a generated page: its Markdown is the whole file
+    at = source.find(markdown) if markdown else -1
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def define_env(env) -> None:
     build = build_of(env)
-    web = build.web
+    templates = PageTemplates(build.catalogue, build.web, lambda: env.page.file.src_uri)
 
-    def page() -> str:
-        return env.page.file.src_uri
+    def page_file(page) -> str:
+        """The page as the author knows it: content/a/b.md, not a/b.md."""
+        try:
+            return Path(page.file.abs_src_path).resolve().relative_to(
+                Path(env.project_dir).resolve()).as_posix()
+        except (TypeError, ValueError):
+            return page.file.src_uri
 
-    @env.macro
-    def werkblad(ident: str) -> str:
-        return web.worksheet(page(), ident)
+    def render(markdown: str, force_rendering: bool = False) -> str:
+        """Replaces mkdocs-macros' render (plugin.py: render) for every page and page title.
+        A page that goes wrong stops the build: a BuildError prints our message alone."""
+        page = env.page
+        if (page.meta or {}).get("render_macros") is False:
+            return markdown
+        try:
+            return templates.render(markdown, page_file(page), _first_line(page, markdown))
+        except ContentError as e:
+            raise PluginError("\n" + e.report()) from None
 
-    @env.macro
-    def werkblad_link(ident: str) -> str:
-        return web.worksheet_link(page(), ident)
-
-    @env.macro
-    def principe(ident: str) -> str:
-        return web.principle(page(), ident)
-
-    @env.macro
-    def basistaak(ident: str) -> str:
-        return web.task(page(), ident)
-
-    @env.macro
-    def oefening(ident: str) -> str:
-        return web.exercise(page(), ident)
-
-    @env.macro
-    def cursus(ident: str) -> str:
-        return web.course(page(), ident)
-
-    @env.macro
-    def cursus_pakket(ident: str, trainer: bool) -> str:
-        return web.training.course_pack(page(), ident, trainer)
-
-    @env.macro
-    def oefeningen_overzicht() -> str:
-        return web.exercise_overview(page())
-
-    @env.macro
-    def cursussen_overzicht() -> str:
-        return web.course_overview(page())
-
-    @env.macro
-    def waaier_overzicht() -> str:
-        return web.waaier_overview(page())
-
-    @env.macro
-    def trefwoorden_overzicht() -> str:
-        return web.tag_overview()
-
-    env.variables["editie"] = build.catalogue.edition
+    env.render = render

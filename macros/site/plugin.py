@@ -16,11 +16,14 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build.build import Build
+from ..build.lock import BuildBusy, BuildLock
+from . import csp
 from ..build.settings import Settings
 from ..model.problems import ContentError
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
+from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
 script_log = get_plugin_logger("werkbladscript")
@@ -45,6 +48,11 @@ class KrachtwerkPlugin(BasePlugin):
         self.dirty = False
         self.rendered: dict[str, RenderedPage] = {}
         self.finishing: Build | None = None  # a serve build whose PDFs still render
+        self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
+
+    def _unlock(self) -> None:
+        if self.lock is not None and self.session is None:  # serve keeps it for the session
+            self.lock.release()
 
     # --- a serve session ------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -53,6 +61,8 @@ class KrachtwerkPlugin(BasePlugin):
             self.session = SessionPool()
 
     def on_shutdown(self):
+        if self.lock is not None:
+            self.lock.release()
         if self.build is not None:
             self.build.cancel_pdfs()
         if self.session is not None:
@@ -63,14 +73,20 @@ class KrachtwerkPlugin(BasePlugin):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             settings = Settings.from_environment(root)
+            if self.lock is None:
+                self.lock = BuildLock(root)
+            self.lock.acquire(settings.lock_wait, report=log.info)
             self.build = Build(settings, directory_urls=config.use_directory_urls,
                                session=self.session)
         except ContentError as e:
             # Abort prints the message without a traceback and stops with a non-zero exit.
+            self._unlock()
             raise Abort("\n" + e.report()) from None
+        except BuildBusy as e:
+            raise Abort(str(e)) from None
         cat = self.build.catalogue
         ed = cat.edition
-        config.site_name = ed.name
+        config.site_name = edition.text(ed.name)
         if ed.site_url:
             config.site_url = ed.site_url
         config.copyright = edition.footer(cat) or None
@@ -78,9 +94,13 @@ class KrachtwerkPlugin(BasePlugin):
         if ed.logo:
             config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
         config.nav = self.build.nav(config.nav)
+        # Links in every page only to http(s), mailto, tel or within the site (web/safe_text).
+        config.markdown_extensions.append(SafeLinksExtension())
         # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
         # 80 abbreviation lines to every page instead cost 0.06 s per page: half of a build.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = cat.glossary.tooltips()
+        if not settings.offline:  # file:// has no origin for 'self' to match
+            config.extra["content_security_policy"] = csp.POLICY
         if settings.offline:
             # file:// has no web workers: Material's offline plugin needs the iframe-worker
             # shim, which we ship ourselves instead of letting the plugin point at a CDN.
@@ -118,9 +138,7 @@ class KrachtwerkPlugin(BasePlugin):
     def on_env(self, env, *, config, files):
         """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes
         the web pages. Images for the book are read from the files MkDocs will copy, because
-        the copying comes after this event. The theme's templates are compiled after this
-        event too: from now on they come from the cache when unchanged."""
-        env.bytecode_cache = self.build.templates.bytecode_cache
+        the copying comes after this event."""
         documentation = {f.src_uri for f in files.documentation_pages()}
         if missing := documentation - set(self.rendered):
             # A --dirty build that did not render every page makes no PDFs: a book of the
@@ -139,7 +157,10 @@ class KrachtwerkPlugin(BasePlugin):
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
         if self.session is None:
-            build.finish_pdfs(site_dir, report=log.info)
+            try:
+                build.finish_pdfs(site_dir, report=log.info)
+            finally:
+                self._unlock()
             return
 
         def finish() -> None:
@@ -154,3 +175,4 @@ class KrachtwerkPlugin(BasePlugin):
     def on_build_error(self, *, error):
         if self.build is not None:
             self.build.cancel_pdfs()
+        self._unlock()

@@ -1,6 +1,10 @@
 """What an organisation's edition changes in the site: brand files, footer and navigation."""
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup, escape
+
 from ..model.catalogue import Catalogue
 
 BRAND_DIR = "assets/editie"
@@ -10,7 +14,8 @@ TRAINING_DIR = "training/"
 
 def edition_css(cat: Catalogue) -> str:
     c = cat.edition.colours
-    return (f"/* Kleuren van de editie '{cat.edition.short_name}' (site_config). */\n"
+    name = re.sub(r"[^\w .,'()-]", "", cat.edition.short_name)  # nothing that ends a comment
+    return (f"/* Kleuren van de editie '{name}' (site_config). */\n"
             f":root {{ --kw-primary: {c.primary}; --kw-accent: {c.accent}; }}\n")
 
 
@@ -32,13 +37,19 @@ def edition_files(cat: Catalogue) -> dict[str, bytes | str]:
     return files
 
 
-def footer(cat: Catalogue) -> str:
+def text(value: str) -> Markup:
+    """An edition's words where the theme puts them into HTML unescaped (site name, footer,
+    nav): escaped here, and Markup, so that where the theme does escape, it is not twice."""
+    return escape(value)
+
+
+def footer(cat: Catalogue) -> Markup:
     ed = cat.edition
     parts = [ed.footer] if ed.footer else []
     contact = [x for x in (ed.contact.email, ed.contact.phone, ed.contact.website) if x]
     if contact:
         parts.append("Contact: " + " · ".join(contact))
-    return " — ".join(parts)
+    return text(" — ".join(parts))
 
 
 def is_switched_off(cat: Catalogue, src_uri: str) -> bool:
@@ -64,6 +75,6 @@ def edition_nav(nav, cat: Catalogue):
         return nav
     nav = _without(nav, cat)
     if cat.edition.extra_pages:
-        own = [{p.title: extra_page_uri(p.file)} for p in cat.edition.extra_pages]
-        nav.insert(len(nav) - 1 if len(nav) > 1 else len(nav), {cat.edition.short_name: own})
+        own = [{text(p.title): extra_page_uri(p.file)} for p in cat.edition.extra_pages]
+        nav.insert(len(nav) - 1 if len(nav) > 1 else len(nav), {text(cat.edition.short_name): own})
     return nav

@@ -1,0 +1,144 @@
+"""Rule 5: nothing in .cache can run code or put a wrong PDF in the site; a read-only cache
+makes a slower build that says so; two builds in one folder never run at once."""
+from __future__ import annotations
+
+import errno
+import json
+import threading
+import time
+
+import pytest
+
+from helpers import build, make_project
+
+from macros.build.lock import BuildBusy, BuildLock
+from macros.print import cache as cache_module
+from macros.print import rendering
+from macros.print.cache import Cache
+from macros.print.pdf import PdfJob
+from macros.print.render import Document
+
+GOOD = b"%PDF-1.7\n% rendered\n" + b"x" * 100
+
+
+def job(base, name="a") -> PdfJob:
+    html = f"<html><body><p>Blad {name}</p></body></html>"
+    return PdfJob(f"pdf/{name}.pdf", Document(name, html, base.as_uri() + "/", ()), "t", name,
+                  "leeg")
+
+
+@pytest.fixture
+def fake_render(monkeypatch):
+    rendered = []
+
+    def render(html, base_url, labels=(), inputs=()):
+        rendered.append(html)
+        return GOOD, 1, 0.01
+    monkeypatch.setattr(rendering, "render", render)
+    return rendered
+
+
+def cached_once(tmp_path):
+    cache = Cache(tmp_path / "c")
+    rendering.Rendering([job(tmp_path)], cache, workers=1).finish(tmp_path / "s0", report=print)
+    return cache.path(cache.key(job(tmp_path).document))
+
+
+def test_templates_are_not_loaded_from_a_bytecode_cache(tmp_path):
+    """Jinja's bytecode cache unmarshals code from .cache/jinja: a crafted file would run."""
+    from macros.web.templates import template_environment
+    assert template_environment().bytecode_cache is None
+    import inspect
+    from macros.site import plugin
+    assert "bytecode_cache" not in inspect.getsource(plugin)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "replace", "empty", "garbage-index"])
+def test_a_damaged_cached_pdf_is_rendered_again(tmp_path, fake_render, damage):
+    path = cached_once(tmp_path)
+    assert len(fake_render) == 1
+    if damage == "truncate":
+        path.write_bytes(path.read_bytes()[:20])
+    elif damage == "replace":
+        path.write_bytes(b"%PDF-1.7\n% evil\n" + b"y" * (len(GOOD) - 16))  # same size
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:
+        (tmp_path / "c/index.json").write_text('{"pdf/a.pdf": "old-style"}', encoding="utf-8")
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s1", report=print)
+    assert len(fake_render) == 2 and result.seconds is not None
+    assert (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
+
+
+def test_an_intact_cached_pdf_is_reused(tmp_path, fake_render):
+    cached_once(tmp_path)
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s1", report=print)
+    assert len(fake_render) == 1 and result.seconds is None
+    index = json.loads((tmp_path / "c/index.json").read_text(encoding="utf-8"))
+    assert index["pdf/a.pdf"]["size"] == len(GOOD) and len(index["pdf/a.pdf"]["sha256"]) == 64
+
+
+def test_a_read_only_cache_publishes_the_pdfs_and_says_so(tmp_path, fake_render, monkeypatch):
+    def refuse(path, data):
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(cache_module, "write_atomically", refuse)
+    lines = []
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s", report=lines.append)
+    assert (tmp_path / "s/pdf/a.pdf").read_bytes() == GOOD and result.size == len(GOOD)
+    assert any("is niet te schrijven" in line and "trager" in line for line in lines), lines
+
+
+def test_fonts_fall_back_to_woff2_when_the_cache_is_read_only(tmp_path, monkeypatch):
+    from macros.print.cache import decompressed_fonts
+    from helpers import ROOT_DIR
+    def refuse(path, data):
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(cache_module, "write_atomically", refuse)
+    [font] = sorted((ROOT_DIR / "content/assets/fonts").glob("*.woff2"))[:1]
+    assert decompressed_fonts([font], tmp_path / "c") == [font]
+
+
+def test_a_second_build_lock_waits_then_stops(tmp_path):
+    first, second = BuildLock(tmp_path), BuildLock(tmp_path)
+    first.acquire(0)
+    lines = []
+    start = time.monotonic()
+    with pytest.raises(BuildBusy, match="Er draait al een bouw in"):
+        second.acquire(0.5, report=lines.append)
+    assert time.monotonic() - start >= 0.5 and lines
+    threading.Timer(0.3, first.release).start()
+    second.acquire(5, report=lines.append)  # waits for the first, then builds
+    second.release()
+
+
+@pytest.mark.build
+def test_a_build_next_to_a_running_one_stops_without_touching_the_site(tmp_path):
+    project = make_project(tmp_path / "p", with_site=True)
+    code, output = build(project, tmp_path / "site")
+    assert code == 0, output
+    marker = tmp_path / "site/index.html"
+    before = marker.read_bytes()
+    holder = BuildLock(project)
+    holder.acquire(0)
+    try:
+        from conftest import mkdocs_build
+        result = mkdocs_build(project, tmp_path / "site",
+                              env={"KRACHTWERK_PDF": "uit", "KRACHTWERK_WACHTTIJD": "1"})
+    finally:
+        holder.release()
+    assert result.returncode != 0
+    assert "Er draait al een bouw in" in result.stdout + result.stderr
+    assert marker.read_bytes() == before  # the first build's site is whole
+
+
+@pytest.mark.build
+def test_a_read_only_cache_folder_still_builds(tmp_path):
+    project = make_project(tmp_path / "p", with_site=True)
+    (project / ".cache").write_text("geen map", encoding="utf-8")  # cannot hold anything
+    code, output = build(project, tmp_path / "site", pdfs=True)
+    assert code == 0, output
+    assert (tmp_path / "site/pdf/werkbladen/proef-leeg.pdf").read_bytes().startswith(b"%PDF")
+    assert "is niet te schrijven" in output
