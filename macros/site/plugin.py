@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build.build import Build
@@ -23,6 +23,7 @@ from ..model.problems import ContentError
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
+from .search import weigh_tags_like_titles
 from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
@@ -152,10 +153,13 @@ class KrachtwerkPlugin(BasePlugin):
         self.build.start_pdfs(pages, config.nav, site_files)
         return env
 
+    # After the search plugin wrote its index (0), before the offline plugin copies it (-100).
+    @event_priority(-90)
     def on_post_build(self, *, config):
         """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
+        weigh_tags_like_titles(site_dir)
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
