@@ -198,3 +198,114 @@ def test_folder_page_reminds_to_save_a_folder_that_was_never_saved_as_a_file(she
     assert re.fullmatch(r"clientmap-Eigen-werkbladen-\d{4}-\d\d-\d\d\.json",
                         download.value.suggested_filename)
     expect(reminder).to_have_count(0)
+
+
+# --- 2. Storage that keeps its promises -------------------------------------------------
+# Runs before the page's scripts, so it sees storage events first: with the flag set, a tab
+# does not hear of the other tab's writes (as when both type at the same moment).
+HOLD = """window.addEventListener('storage', (e) => {
+    if (window.kwHoldStorageEvents) e.stopImmediatePropagation(); });"""
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_two_tabs_on_one_worksheet_never_lose_an_answer(page, tiny, first):
+    """Both tabs type, in either order, before or after the other's change arrives."""
+    errors = watch_errors(page)
+    page.context.add_init_script(HOLD)
+    other = page.context.new_page()
+    errors_b = watch_errors(other)
+    page.goto(f"{tiny}waaier/proef/")
+    other.goto(f"{tiny}waaier/proef/")
+    tabs = {"a": (page, "kort", "Uit tab A"), "b": (other, "lang", "Uit tab B")}
+    order = [first, "b" if first == "a" else "a"]
+    # The second tab's answer goes in with storage events held back (as when both type at
+    # the same moment): it must merge what the first tab stored, not overwrite it.
+    tab, name, value = tabs[order[1]]
+    tab.evaluate("window.kwHoldStorageEvents = true")
+    first_tab, first_name, first_value = tabs[order[0]]
+    first_tab.fill(f"[name={first_name}]", first_value)
+    tab.fill(f"[name={name}]", value)
+    want = {"kort": "Uit tab A", "lang": "Uit tab B"}
+    assert stored(page)["antwoorden"] == want
+    # The tab that merged shows both answers; the other follows live.
+    for t in (page, other):
+        expect(t.locator("[name=kort]")).to_have_value("Uit tab A")
+        expect(t.locator("[name=lang]")).to_have_value("Uit tab B")
+    expect(tabs[order[0]][0].locator(STATUS)).to_contain_text("ander tabblad")
+    assert errors == [] and errors_b == []
+
+
+def test_an_answer_changed_in_both_tabs_is_named(page, tiny):
+    page.context.add_init_script(HOLD)
+    other = page.context.new_page()
+    page.goto(f"{tiny}waaier/proef/")
+    other.goto(f"{tiny}waaier/proef/")
+    other.evaluate("window.kwHoldStorageEvents = true")
+    page.fill("[name=kort]", "Versie A")
+    other.fill("[name=kort]", "Versie B")
+    expect(other.locator(MESSAGE)).to_contain_text("'Een kort antwoord' ook in een ander tabblad")
+    expect(page.locator("[name=kort]")).to_have_value("Versie B")
+
+
+def test_storage_cleared_midway_is_said_and_answers_are_stored_again(sheet):
+    sheet.fill("[name=kort]", "Eerste")
+    sheet.evaluate("localStorage.clear()")  # as the browser's "clear site data" would
+    sheet.fill("[name=lang]", "Tweede")
+    expect(sheet.locator(MESSAGE)).to_contain_text("De opslag van deze browser was gewist")
+    assert stored(sheet)["antwoorden"] == {"kort": "Eerste", "lang": "Tweede"}
+
+
+def test_storage_cleared_in_another_tab_is_said(page, tiny):
+    other = page.context.new_page()
+    page.goto(f"{tiny}waaier/proef/")
+    page.fill("[name=kort]", "Iets")
+    other.goto(f"{tiny}mappen/")
+    other.evaluate("localStorage.clear()")
+    expect(page.locator(MESSAGE)).to_contain_text("zijn gewist, in een ander tabblad")
+    expect(page.locator(STATUS)).to_have_text("Niet bewaard op dit apparaat")
+    expect(page.locator("[name=kort]")).to_have_value("Iets")  # still on screen
+
+
+def test_a_file_with_80000_unknown_answers_is_refused_and_autosave_goes_on(sheet):
+    sheet.fill("[name=kort]", "Blijft staan")
+    crafted = {"werkblad": "proef", "versie": 1,
+               "antwoorden": {f"x{i}": "" for i in range(80000)}}
+    with sheet.expect_file_chooser() as chooser:
+        sheet.click("[data-kw-action=import]")
+    chooser.value.set_files({"name": "groot.json", "mimeType": "application/json",
+                             "buffer": json.dumps(crafted, separators=(",", ":")).encode()})
+    expect(sheet.locator(MESSAGE)).to_contain_text("te veel antwoorden")
+    expect(sheet.locator(MESSAGE)).to_contain_text("Je antwoorden zijn niet veranderd.")
+    expect(sheet.locator("[name=kort]")).to_have_value("Blijft staan")
+    sheet.fill("[name=lang]", "Autosave werkt nog")
+    expect(sheet.locator(STATUS)).to_have_text(re.compile(r"^Bewaard op dit apparaat om"))
+    assert stored(sheet)["antwoorden"] == {"kort": "Blijft staan", "lang": "Autosave werkt nog"}
+
+
+@pytest.mark.parametrize("junk", ["{", "[]", '{"werkblad":"proef","versie":1,"antwoorden":{"x":{"y":1}}}',
+                                  json.dumps({"werkblad": "proef", "versie": 1,
+                                              "antwoorden": {f"x{i}": "" for i in range(6000)}})])
+def test_stored_data_of_any_shape_never_breaks_autosave(page, tiny, junk):
+    errors = watch_errors(page)
+    page.goto(f"{tiny}mappen/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [DEFAULT_KEY, junk])
+    page.goto(f"{tiny}waaier/proef/")
+    page.fill("[name=kort]", "Nieuw")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^Bewaard op dit apparaat om"))
+    assert stored(page)["antwoorden"] == {"kort": "Nieuw"}
+    assert errors == []
+
+
+def test_a_write_that_does_not_stick_is_not_called_saved(page, tiny):
+    """setItem that silently drops the value: 'Bewaard' only after reading it back."""
+    page.add_init_script("""Storage.prototype.setItem = function () {};""")
+    page.goto(f"{tiny}waaier/proef/")
+    page.fill("[name=kort]", "Iets")
+    expect(page.locator(STATUS)).to_have_text("Niet bewaard op dit apparaat")
+    expect(page.locator(MESSAGE)).to_contain_text("konden niet op dit apparaat worden bewaard")
+
+
+def test_privacy_page_shows_whether_the_browser_keeps_the_data(page, tiny):
+    page.goto(f"{tiny}privacy/")
+    expect(page.locator("[data-kw-persist-status]")).to_contain_text("Deze browser")
+    page.click("[data-kw-persist-button]")
+    expect(page.locator("[data-kw-persist-status]")).not_to_be_empty()
