@@ -309,3 +309,69 @@ def test_privacy_page_shows_whether_the_browser_keeps_the_data(page, tiny):
     expect(page.locator("[data-kw-persist-status]")).to_contain_text("Deze browser")
     page.click("[data-kw-persist-button]")
     expect(page.locator("[data-kw-persist-status]")).not_to_be_empty()
+
+
+# --- 3. A folder as a file ---------------------------------------------------------------
+def export_folder(page, label: str, tmp_path) -> Path:
+    with page.expect_download() as download:
+        page.locator("[data-kw-folder-item]", has_text=label).get_by_role(
+            "button", name="Map bewaren als bestand").click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    return target
+
+
+def open_folder_file(page, name: str, content: bytes) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.click("[data-kw-action=import-folder]")
+    chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
+
+
+def test_folder_export_then_import_asks_merge_or_keep_both(sheet, tiny, tmp_path):
+    new_folder(sheet, "AB")
+    sheet.fill("[name=kort]", "Antwoord van AB")
+    sheet.goto(f"{tiny}mappen/")
+    path = export_folder(sheet, "AB", tmp_path)
+    assert re.fullmatch(r"clientmap-AB-\d{4}-\d\d-\d\d\.json", path.name)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["label"] == "AB" and data["werkbladen"][0]["antwoorden"] == {"kort": "Antwoord van AB"}
+    # Keep both: a second folder "AB (2)" with the same answers.
+    open_folder_file(sheet, path.name, path.read_bytes())
+    message = sheet.locator("[data-kw-folders-message]")
+    expect(message).to_contain_text("Er is al een map 'AB'")
+    sheet.get_by_role("button", name="Allebei houden").click()
+    expect(message).to_contain_text("De map 'AB (2)' is geopend met 1 werkblad")
+    # Merge: the folder's own newer answer stays.
+    open_folder_file(sheet, path.name, path.read_bytes())
+    sheet.get_by_role("button", name="Samenvoegen").click()
+    expect(message).to_contain_text("1 werkblad(en) in de map waren nieuwer en zijn gebleven")
+    # Cancel changes nothing.
+    open_folder_file(sheet, path.name, path.read_bytes())
+    sheet.get_by_role("button", name="Niets doen").click()
+    expect(message).to_have_text("Er is niets veranderd aan je mappen.")
+    expect(sheet.locator("[data-kw-folder-item]")).to_have_count(3)
+    # A new label on a fresh device: the folder comes back with its answers.
+    sheet.evaluate("localStorage.clear()")
+    sheet.reload()
+    open_folder_file(sheet, path.name, path.read_bytes())
+    expect(message).to_contain_text("De map 'AB' is geopend met 1 werkblad")
+    sheet.locator("[data-kw-folder-item]", has_text="AB").locator("a").click()
+    expect(sheet.locator("[name=kort]")).to_have_value("Antwoord van AB")
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"niet json", "kan niet worden gelezen als cliëntmap"),
+    (json.dumps({"werkblad": "proef", "versie": 1, "antwoorden": {}}).encode(), "bevat één werkblad"),
+    (json.dumps({"krachtwerk_map": 1, "label": "", "werkbladen": []}).encode(), "geen bruikbare naam"),
+    (json.dumps({"krachtwerk_map": 1, "label": "XY", "werkbladen": [
+        {"werkblad": "proef", "versie": 1, "antwoorden": {"kort": 5}}]}).encode(), "past het werkblad 'proef' niet"),
+])
+def test_refused_folder_files_change_nothing_and_say_why(sheet, tiny, content, says):
+    sheet.fill("[name=kort]", "Blijft")
+    sheet.goto(f"{tiny}mappen/")
+    before = sheet.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+    open_folder_file(sheet, "map.json", content)
+    message = sheet.locator("[data-kw-folders-message]")
+    expect(message).to_contain_text(says)
+    expect(message).to_contain_text("Er is niets veranderd aan je mappen.")
+    assert sheet.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == before

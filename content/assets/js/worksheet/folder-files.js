@@ -38,8 +38,9 @@ export function parseFolder(text) {
     if (isObject(data) && typeof data.werkblad === "string") return { error: "folder_import_is_sheet" };
     return { error: "folder_import_not_json" };
   }
-  const checked = folders.checkLabel(data.label);
-  if (checked.error) return { error: "folder_import_label" };
+  // Whether a folder with this label exists is asked later (merge or keep both).
+  const label = typeof data.label === "string" ? data.label.trim() : "";
+  if (!label || label.length > folders.MAX_LABEL) return { error: "folder_import_label" };
   if (data.werkbladen.length > MAX_SHEETS) return { error: "folder_import_shape" };
   const sheets = [];
   for (const record of data.werkbladen) {
@@ -51,7 +52,7 @@ export function parseFolder(text) {
     sheets.push({ id: record.werkblad, version: parsed.record.version,
                   date: parsed.record.date, text: JSON.stringify(record) });
   }
-  return { folder: { label: checked.label, sheets } };
+  return { folder: { label, sheets } };
 }
 
 export function exportFolder(folderId, view) {
