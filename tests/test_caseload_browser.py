@@ -26,6 +26,17 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 MESSAGE = "[data-kw-message]"
 STATUS = "[data-kw-status]"
 SELECT = "[data-kw-folder-select]"
+# The all-types worksheet plus a list with four columns, like the actieplan's steps.
+SHEET = ALL_TYPES + """  - id: plan
+    type: lijst
+    label: Mijn stappen
+    kolommen:
+      - {id: wat, label: "Wat ga ik doen?"}
+      - {id: wie, label: "Wie doet het?"}
+      - {id: wanneer, label: "Wanneer?"}
+      - {id: klaar, label: Klaar op}
+"""
+SHOTS = Path("/tmp/caseload-shots")
 DEFAULT_KEY = "krachtwerk:map:standaard:werkblad:proef:v1"
 
 
@@ -33,7 +44,7 @@ DEFAULT_KEY = "krachtwerk:map:standaard:werkblad:proef:v1"
 def tiny(tmp_path_factory):
     root = tmp_path_factory.mktemp("caseload")
     project = make_project(root / "project", with_site=True)
-    (project / "worksheets" / "proef.yml").write_text(ALL_TYPES, encoding="utf-8")
+    (project / "worksheets" / "proef.yml").write_text(SHEET, encoding="utf-8")
     for page in ("privacy.md", "mappen.md"):
         shutil.copy(ROOT / "content" / page, project / "content" / page)
     (project / "content" / "waaier").mkdir()
@@ -375,3 +386,130 @@ def test_refused_folder_files_change_nothing_and_say_why(sheet, tiny, content, s
     expect(message).to_contain_text(says)
     expect(message).to_contain_text("Er is niets veranderd aan je mappen.")
     assert sheet.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == before
+
+
+# --- 4. Layouts ---------------------------------------------------------------------------
+WIDER_THAN_VIEWPORT = """() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('.md-content *')) {
+        const box = el.getBoundingClientRect();
+        if (!box.width || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.closest('thead')) continue;  // visually hidden header row (screen readers)
+        if (box.left < -1 || box.right > width + 1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(box.right));
+    }
+    return { scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 10) }; }"""
+
+# The visible label of every box: its <label>, or in a table or list card the text the card
+# shows above it (row and column), read from the computed ::before.
+VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('form.kw-form input, form.kw-form textarea'))
+    .filter((el) => el.type !== 'radio' && el.type !== 'checkbox')
+    .map((el) => {
+        const label = el.id && document.querySelector(`label[for="${el.id}"]`);
+        if (label && label.getBoundingClientRect().height > 0) return label.textContent.trim();
+        const cell = el.closest('td');
+        const before = cell ? getComputedStyle(cell, '::before').content : 'none';
+        return before === 'none' ? '' : before; })"""
+
+
+def fill_lists(page) -> None:
+    for n in (1, 2, 3):
+        if n > 1:
+            page.locator("[data-kw-list=plan] [data-kw-add-row]").click()
+        for col in ("wat", "wie", "wanneer", "klaar"):
+            page.fill(f"[name=plan-{n}-{col}]", f"Een nogal lang antwoord in {col} van rij {n}")
+
+
+def test_cards_at_390px_fit_the_screen_and_keep_every_label(sheet, tiny):
+    sheet.set_viewport_size({"width": 390, "height": 844})
+    sheet.reload()
+    SHOTS.mkdir(exist_ok=True)
+    sheet.evaluate("window.scrollTo(0, document.querySelector('[data-kw-folder-bar]').getBoundingClientRect().top + scrollY - 80)")
+    sheet.screenshot(path=str(SHOTS / "werkblad-390-top.png"))
+    fill_lists(sheet)
+    measured = sheet.evaluate(WIDER_THAN_VIEWPORT)
+    assert measured["scroll"] <= 390 and measured["out"] == [], measured
+    labels = sheet.evaluate(VISIBLE_LABELS)
+    assert all(labels), labels
+    assert any("Wonen" in l and "Nu" in l for l in labels), labels  # a table cell: row and column
+    assert '"Wie doet het?"' in labels  # a list cell: its column (the card shows "Nr. 2")
+    SHOTS.mkdir(exist_ok=True)
+    sheet.screenshot(path=str(SHOTS / "werkblad-390.png"), full_page=True)
+    sheet.locator(".kw-field--tabel").first.screenshot(path=str(SHOTS / "werkblad-390-tabel.png"))
+    sheet.locator("[data-kw-list=plan]").screenshot(path=str(SHOTS / "werkblad-390-lijst.png"))
+    results = Axe().run(sheet, options=WCAG)
+    assert results.violations_count == 0, results.generate_snapshot()
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1920])
+def test_every_list_column_and_button_is_visible_on_wide_screens(sheet, width):
+    sheet.set_viewport_size({"width": width, "height": 900})
+    if width == 1280:
+        SHOTS.mkdir(exist_ok=True)
+        sheet.evaluate("window.scrollTo(0, document.querySelector('[data-kw-folder-bar]').getBoundingClientRect().top + scrollY - 80)")
+        sheet.screenshot(path=str(SHOTS / "werkblad-1280-top.png"))
+    fill_lists(sheet)
+    hidden = sheet.evaluate("""() => {
+        const out = [];
+        for (const wrap of document.querySelectorAll('.kw-table-wrap')) {
+            if (wrap.scrollWidth > wrap.clientWidth + 1) out.push('scrolls: ' + wrap.parentElement.className);
+            const edge = wrap.getBoundingClientRect().right + 1;
+            for (const el of wrap.querySelectorAll('tbody textarea, tbody input, tbody button:not([hidden])')) {
+                const box = el.getBoundingClientRect();
+                if (box.width < 24 || box.right > edge) out.push(el.name || el.textContent);
+            }
+        }
+        return out; }""")
+    assert hidden == []
+    # Long text in a list cell wraps: the box grows instead of hiding it.
+    box = sheet.locator("[name=plan-1-wat]")
+    assert box.evaluate("(el) => el.scrollHeight <= el.clientHeight + 2")
+    if width == 1280:
+        SHOTS.mkdir(exist_ok=True)
+        sheet.screenshot(path=str(SHOTS / "werkblad-1280.png"), full_page=True)
+        sheet.locator("[data-kw-list=plan]").screenshot(path=str(SHOTS / "werkblad-1280-lijst.png"))
+        sheet.locator(".kw-field--tabel").first.screenshot(path=str(SHOTS / "werkblad-1280-tabel.png"))
+        results = Axe().run(sheet, options=WCAG)
+        assert results.violations_count == 0, results.generate_snapshot()
+
+
+def test_touch_targets_are_at_least_24px_and_focus_is_visible(sheet):
+    small = sheet.evaluate("""() => Array.from(document.querySelectorAll(
+            '.kw-worksheet button:not([hidden]), .kw-worksheet input[type=checkbox], .kw-worksheet input[type=radio], .kw-worksheet select'))
+        .filter((el) => el.offsetParent)
+        .map((el) => [el.name || el.id || el.textContent.trim(), el.getBoundingClientRect()])
+        .filter(([, b]) => b.width < 23.5 || b.height < 23.5).map(([n]) => n)""")
+    assert small == []
+    box = sheet.locator("[data-kw-print-guidance]")
+    box.focus()
+    sheet.keyboard.press("Shift+Tab")
+    sheet.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+    outline = box.evaluate("(el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
+    assert outline == ["solid", "3px"]
+
+
+def test_a_long_one_line_answer_is_printed_whole(sheet, tmp_path):
+    from pypdf import PdfReader
+    long = " ".join(f"woord{i}" for i in range(60)) + " EINDE"
+    sheet.fill("[name=kort]", long)
+    sheet.emulate_media(media="print")
+    pdf = tmp_path / "afdruk.pdf"
+    sheet.pdf(path=str(pdf), format="A4")
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "woord59 EINDE" in " ".join(text.split())
+    assert "woord0" in text
+
+
+def test_folder_page_fits_and_passes_axe_at_both_widths(sheet, tiny):
+    new_folder(sheet, "AB")
+    sheet.fill("[name=kort]", "Iets")
+    sheet.goto(f"{tiny}mappen/")
+    SHOTS.mkdir(exist_ok=True)
+    for width in (390, 1280):
+        sheet.set_viewport_size({"width": width, "height": 900})
+        expect(sheet.locator("[data-kw-folder-item]")).to_have_count(2)
+        measured = sheet.evaluate(WIDER_THAN_VIEWPORT)
+        assert measured["scroll"] <= width and measured["out"] == [], measured
+        sheet.screenshot(path=str(SHOTS / f"mappen-{width}.png"), full_page=True)
+        results = Axe().run(sheet, options=WCAG)
+        assert results.violations_count == 0, results.generate_snapshot()

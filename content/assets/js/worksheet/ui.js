@@ -90,3 +90,18 @@ export function markEmptyDates(form) {
     el.toggleAttribute("data-kw-empty", el.value === "");
   }
 }
+
+// A one-line answer cannot wrap inside its box, so on paper it would be cut off: every text
+// box gets a copy of its value beside it that only print CSS shows (also for page.pdf()).
+export function mirrorForPrint(form) {
+  for (const el of form.querySelectorAll("input[type=text]")) {
+    let copy = el.nextElementSibling;
+    if (!copy || !copy.classList.contains("kw-print-value")) {
+      copy = document.createElement("span");
+      copy.className = "kw-print-value";
+      copy.setAttribute("aria-hidden", "true");
+      el.after(copy);
+    }
+    if (copy.textContent !== el.value) copy.textContent = el.value;
+  }
+}

@@ -7,7 +7,8 @@ import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
 } from "./transfer.js";
 import {
-  Feedback, clock, day, grow, growAll, markEmptyDates, setUpGrowing, showOrphans, strings,
+  Feedback, clock, day, grow, growAll, markEmptyDates, mirrorForPrint, setUpGrowing, showOrphans,
+  strings,
 } from "./ui.js";
 import { classify, labelsOf } from "./versions.js";
 
@@ -36,6 +37,7 @@ export class Worksheet {
   start() {
     setUpGrowing(this.form);
     markEmptyDates(this.form);
+    mirrorForPrint(this.form);
     this.restore();
     // Another tab wrote or removed our answers: follow it, keeping what this tab changed.
     this.onStorage = (event) => {
@@ -49,6 +51,7 @@ export class Worksheet {
     this.form.addEventListener("input", (event) => {
       grow(event.target);
       markEmptyDates(this.form);
+      mirrorForPrint(this.form);
       this.save();
     });
     this.form.addEventListener("change", () => {
@@ -175,6 +178,7 @@ export class Worksheet {
     showOrphans(this.root, orphans);
     growAll(this.form);
     markEmptyDates(this.form);
+    mirrorForPrint(this.form);
   }
 
   // Answers saved for this version, or else for another version of this worksheet.
