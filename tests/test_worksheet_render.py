@@ -210,7 +210,8 @@ def test_control_names_follow_the_scheme_the_pdf_uses(tree, catalogue):
         "rooster-middag-wie", "stappen-1-wat", "stappen-1-wie",
         *(f"domeinen-{d}-nu" for d in domains)}
     template = tree.all("template")[0]
-    assert {n.attrs["name"] for n in template.walk() if n.tag in ("input", "textarea")}  # list cells are text areas (they wrap) == {
+    # List cells are text areas, so long answers wrap.
+    assert {n.attrs["name"] for n in template.walk() if n.tag in ("input", "textarea")} == {
         "stappen-__N__-wat", "stappen-__N__-wie"}
 
 
