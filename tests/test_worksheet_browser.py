@@ -351,7 +351,10 @@ def test_print_button_and_print_layout(sheet):
                    ".kw-shared-notice", "[data-kw-add-row]", "tr[data-kw-row='1'] [data-kw-remove-row]",
                    ".kw-guidance"):
         expect(sheet.locator(hidden).first).to_be_hidden()
-    for shown in ("[name=kort]", "[name=lang]", "[name=stappen-2-wat]", "[name=rooster-ochtend-wat]",
+    # A one-line box prints as its copy (ui.js mirrorForPrint), which wraps instead of cutting.
+    expect(sheet.locator("[name=kort]")).to_be_hidden()
+    expect(sheet.locator("[name=kort] + .kw-print-value")).to_have_text(TEXT_ANSWERS["kort"])
+    for shown in ("[name=lang]", "[name=stappen-2-wat]", "[name=rooster-ochtend-wat]",
                   "input[name=kleur][value=Groen]", ".kw-instruction"):
         expect(sheet.locator(shown)).to_be_visible()
     expect(sheet.locator("[name=kort]")).to_have_value(TEXT_ANSWERS["kort"])

@@ -105,3 +105,21 @@ export function mirrorForPrint(form) {
     if (copy.textContent !== el.value) copy.textContent = el.value;
   }
 }
+
+// A number above a field's max (or below its min) is refused as it is typed: the box keeps
+// the last number that fitted and the message says what fits.
+const lastFitting = new WeakMap();
+
+export function limitNumber(el, t, say) {
+  if (!el.matches?.("input[type=number]")) return;
+  const value = el.value === "" ? null : Number(el.value);
+  const max = el.max === "" ? null : Number(el.max);
+  const min = el.min === "" ? null : Number(el.min);
+  if (value !== null && ((max !== null && value > max) || (min !== null && value < min))) {
+    el.value = lastFitting.get(el) ?? "";
+    say(t(max !== null && value > max ? "number_too_big" : "number_too_small",
+          { max: String(max), min: String(min) }));
+    return;
+  }
+  lastFitting.set(el, el.value);
+}

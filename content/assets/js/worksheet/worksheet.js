@@ -7,8 +7,8 @@ import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
 } from "./transfer.js";
 import {
-  Feedback, clock, day, grow, growAll, markEmptyDates, mirrorForPrint, setUpGrowing, showOrphans,
-  strings,
+  Feedback, clock, day, grow, growAll, limitNumber, markEmptyDates, mirrorForPrint, setUpGrowing,
+  showOrphans, strings,
 } from "./ui.js";
 import { classify, labelsOf } from "./versions.js";
 
@@ -49,6 +49,7 @@ export class Worksheet {
     };
     window.addEventListener("storage", this.onStorage);
     this.form.addEventListener("input", (event) => {
+      limitNumber(event.target, this.t, (text) => this.feedback.say(text, "error"));
       grow(event.target);
       markEmptyDates(this.form);
       mirrorForPrint(this.form);
