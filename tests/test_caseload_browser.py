@@ -205,6 +205,7 @@ def test_folder_page_reminds_to_save_a_folder_that_was_never_saved_as_a_file(she
     reminder = sheet.locator(".kw-folder-reminder")
     expect(reminder).to_contain_text("nog nooit als bestand bewaard")
     expect(reminder).to_contain_text("Safari")
+    answer_dialogs(sheet, [""])  # no passphrase
     with sheet.expect_download() as download:
         sheet.get_by_role("button", name="Map bewaren als bestand").click()
     assert re.fullmatch(r"clientmap-Eigen-werkbladen-\d{4}-\d\d-\d\d\.json",
@@ -324,7 +325,8 @@ def test_privacy_page_shows_whether_the_browser_keeps_the_data(page, tiny):
 
 
 # --- 3. A folder as a file ---------------------------------------------------------------
-def export_folder(page, label: str, tmp_path) -> Path:
+def export_folder(page, label: str, tmp_path, passphrase: str = "") -> Path:
+    answer_dialogs(page, [passphrase])
     with page.expect_download() as download:
         page.locator("[data-kw-folder-item]", has_text=label).get_by_role(
             "button", name="Map bewaren als bestand").click()
@@ -542,3 +544,39 @@ def test_waaier_filters_keep_their_state_in_the_address(page, tiny):
     page.go_forward()
     expect(select).to_have_value(value)
     assert errors == []
+
+
+def test_a_protected_folder_file_opens_only_with_its_passphrase(sheet, tiny, tmp_path):
+    # 127.0.0.1 counts as a secure context; plain http on an intranet and file:// have no
+    # crypto.subtle, so take it away: the protection must not need it.
+    sheet.context.add_init_script("Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined })")
+    sheet.reload()
+    assert sheet.evaluate("crypto.subtle === undefined")
+    new_folder(sheet, "AB")
+    sheet.fill("[name=kort]", "Geheim antwoord")
+    sheet.goto(f"{tiny}mappen/")
+    path = export_folder(sheet, "AB", tmp_path, passphrase="paard batterij niet")
+    expect(sheet.locator("[data-kw-folders-message]")).to_contain_text("beveiligd met je wachtwoord")
+    content = path.read_text(encoding="utf-8")
+    assert "Geheim" not in content and json.loads(content)["krachtwerk_beveiligd"] == 1
+    sheet.evaluate("localStorage.clear()")
+    sheet.reload()
+    message = sheet.locator("[data-kw-folders-message]")
+    # Wrong passphrase: said plainly, nothing changes, no error on the page.
+    answer_dialogs(sheet, ["fout"])
+    open_folder_file(sheet, path.name, path.read_bytes())
+    expect(message).to_contain_text("Het wachtwoord klopt niet", timeout=15000)
+    expect(message).to_contain_text("Er is niets veranderd aan je mappen.")
+    expect(sheet.locator("[data-kw-folder-item]")).to_have_count(1)
+    # A damaged file (its parameters changed) is refused too.
+    damaged = json.loads(content)
+    damaged["N"] = 2 ** 30
+    answer_dialogs(sheet, ["paard batterij niet"])
+    open_folder_file(sheet, path.name, json.dumps(damaged).encode())
+    expect(message).to_contain_text("kan niet worden gelezen", timeout=15000)
+    # The right one opens the folder with its answers.
+    answer_dialogs(sheet, ["paard batterij niet"])
+    open_folder_file(sheet, path.name, path.read_bytes())
+    expect(message).to_contain_text("De map 'AB' is geopend met 1 werkblad", timeout=15000)
+    sheet.locator("[data-kw-folder-item]", has_text="AB").locator("a").click()
+    expect(sheet.locator("[name=kort]")).to_have_value("Geheim antwoord")

@@ -3,6 +3,7 @@
 // Opening a folder file never changes anything before the whole file has been checked.
 import * as folders from "./folders.js";
 import * as storage from "./storage.js";
+import { isProtected, protect, unprotect } from "./protect.js";
 import { download, isoDay, parseRecord, slug } from "./transfer.js";
 
 export const MAX_FOLDER_BYTES = 8 * 1024 * 1024;
@@ -55,16 +56,26 @@ export function parseFolder(text) {
   return { folder: { label, sheets } };
 }
 
-export function exportFolder(folderId, view) {
+export async function exportFolder(folderId, view) {
   const folder = folders.find(folderId);
   if (!folder) return;
   const label = folders.labelOf(folder, view.t);
+  // Optional: a passphrase protects the file; empty means a plain file.
+  const passphrase = window.prompt(view.t("protect_prompt", { map: label }), "");
+  if (passphrase === null) return;
   const now = new Date();
   const name = folderFileName(label, now);
-  download(folderRecord(folderId, label, now), name);
+  const record = folderRecord(folderId, label, now);
+  let content = record;
+  if (passphrase) {
+    view.say(view.t("protect_busy"));
+    content = await protect(JSON.stringify(record), passphrase);
+  }
+  download(content, name);
   folders.markExported(folderId, now);
   view.render();
-  view.say(view.t("folders_exported", { map: label, bestand: name }));
+  view.say(view.t(passphrase ? "folders_exported_protected" : "folders_exported",
+                  { map: label, bestand: name }));
 }
 
 // Write every sheet of a checked folder file into folder `id`; with `merge`, a worksheet the
@@ -104,6 +115,20 @@ export async function importFolder(file, view) {
     text = await file.text();
   } catch {
     return refuse("import_failed");
+  }
+  let outer = null;
+  try {
+    outer = JSON.parse(text);
+  } catch {
+    outer = null;
+  }
+  if (isProtected(outer)) {
+    const passphrase = window.prompt(t("protect_ask", { bestand: file.name }), "");
+    if (passphrase === null) return view.say(t("folders_unchanged"));
+    view.say(t("protect_busy"));
+    const opened = await unprotect(outer, passphrase);
+    if (opened.error) return refuse(opened.error);
+    text = opened.text;
   }
   const parsed = parseFolder(text);
   if (parsed.error) return refuse(parsed.error, parsed.params);
