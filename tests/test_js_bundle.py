@@ -47,8 +47,10 @@ def runs_as_classic_script(path: Path) -> subprocess.CompletedProcess:
 
 
 def modules_copy(tmp_path: Path) -> Path:
-    """A project folder holding a copy of the modules, for breaking them on purpose."""
+    """A project folder holding a copy of the modules (and the vendored libraries they
+    import), for breaking them on purpose."""
     shutil.copytree(ROOT / ws.MODULES, tmp_path / ws.MODULES)
+    shutil.copytree(ROOT / ws.VENDOR, tmp_path / ws.VENDOR)
     return tmp_path
 
 
@@ -174,3 +176,12 @@ def test_build_fails_when_a_module_changed_after_make_js(tmp_path):
     assert result.returncode != 0
     assert f"werkbladscript: {ws.SCRIPT} is niet gemaakt uit de huidige" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_vendored_libraries_carry_their_licence_and_stay_out_of_the_site():
+    """content/assets/vendor/noble-*/: copied unchanged from npm, bundled by `make js`."""
+    folders = sorted((ROOT / ws.VENDOR).glob("noble-*"))
+    assert [f.name for f in folders] == ["noble-ciphers", "noble-hashes"]
+    for folder in folders:
+        assert "MIT License" in (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "/assets/vendor/noble-*/*.js\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ SHEET_V2 = (SHEET_V1.replace("versie: 1", "versie: 2")
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 FORM = "form.kw-form"
 MESSAGE = "[data-kw-message]"
-KEY_V1 = "krachtwerk:werkblad:proef:v1"
+KEY_V1 = "krachtwerk:map:standaard:werkblad:proef:v1"  # the default client folder
 
 # Answers for every field type; odd characters on purpose.
 TEXT_ANSWERS = {
@@ -190,8 +190,9 @@ def test_storage_that_refuses_to_save_is_told_plainly(page, tiny):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{tiny}v1/waaier/proef/")
     page.fill("[name=kort]", "Iets")
-    expect(page.locator(MESSAGE)).to_contain_text("konden niet op dit apparaat worden bewaard")
-    expect(page.locator("[data-kw-status]")).to_have_text("Niet bewaard op dit apparaat")
+    # A full storage is named as such (quota), with what to do now.
+    expect(page.locator(MESSAGE)).to_contain_text("konden niet worden bewaard: de opslag van deze browser is vol")
+    expect(page.locator("[data-kw-status]")).to_have_text("Niet bewaard: de opslag van deze browser is vol")
     page.fill("[name=lang]", "Het formulier werkt gewoon door")
     assert page.input_value("[name=lang]") == "Het formulier werkt gewoon door"
     assert errors == []
@@ -236,7 +237,7 @@ def test_export_then_clear_then_import_gives_the_same_answers(sheet, tmp_path):
     with sheet.expect_download() as download:
         sheet.click("[data-kw-action=export]")
     name = download.value.suggested_filename
-    assert re.fullmatch(r"proef-\d{4}-\d{2}-\d{2}\.json", name)
+    assert re.fullmatch(r"Eigen-werkbladen-proef-\d{4}-\d{2}-\d{2}\.json", name)
     path = tmp_path / name
     download.value.save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -350,7 +351,10 @@ def test_print_button_and_print_layout(sheet):
                    ".kw-shared-notice", "[data-kw-add-row]", "tr[data-kw-row='1'] [data-kw-remove-row]",
                    ".kw-guidance"):
         expect(sheet.locator(hidden).first).to_be_hidden()
-    for shown in ("[name=kort]", "[name=lang]", "[name=stappen-2-wat]", "[name=rooster-ochtend-wat]",
+    # A one-line box prints as its copy (ui.js mirrorForPrint), which wraps instead of cutting.
+    expect(sheet.locator("[name=kort]")).to_be_hidden()
+    expect(sheet.locator("[name=kort] + .kw-print-value")).to_have_text(TEXT_ANSWERS["kort"])
+    for shown in ("[name=lang]", "[name=stappen-2-wat]", "[name=rooster-ochtend-wat]",
                   "input[name=kleur][value=Groen]", ".kw-instruction"):
         expect(sheet.locator(shown)).to_be_visible()
     expect(sheet.locator("[name=kort]")).to_have_value(TEXT_ANSWERS["kort"])
@@ -388,7 +392,7 @@ def test_answers_survive_a_new_version_and_removed_fields_are_kept_apart(page, t
     expect(orphans.locator("dd")).to_have_text([TEXT_ANSWERS["kort"], "Groen", "Ik"])
     assert orphans.locator("input, textarea").count() == 0
     # Moved to the new version's key; the old key is gone.
-    assert stored(page, "krachtwerk:werkblad:proef:v2")["antwoorden"]["lang"] == TEXT_ANSWERS["lang"]
+    assert stored(page, "krachtwerk:map:standaard:werkblad:proef:v2")["antwoorden"]["lang"] == TEXT_ANSWERS["lang"]
     assert stored(page) is None
     # ... and the old answers go along in an export.
     with page.expect_download() as download:

@@ -210,7 +210,8 @@ def test_control_names_follow_the_scheme_the_pdf_uses(tree, catalogue):
         "rooster-middag-wie", "stappen-1-wat", "stappen-1-wie",
         *(f"domeinen-{d}-nu" for d in domains)}
     template = tree.all("template")[0]
-    assert {n.attrs["name"] for n in template.walk() if n.tag == "input"} == {
+    # List cells are text areas, so long answers wrap.
+    assert {n.attrs["name"] for n in template.walk() if n.tag in ("input", "textarea")} == {
         "stappen-__N__-wat", "stappen-__N__-wie"}
 
 
@@ -321,7 +322,10 @@ def test_privacy_page_explains_storage_and_has_the_remove_button():
                  "gegevens van een cliënt"):
         assert must in text
     assert "data-kw-clear-all" in text and "data-kw-clear-button" in text
-    # The page goes through mkdocs-macros (Jinja): no template syntax by accident.
-    assert "{{" not in text and "{%" not in text
+    # The page goes through mkdocs-macros (Jinja): template syntax only on purpose, for the
+    # UI strings of the persistence box (mkdocs.yml include_yaml: ui_text).
+    assert "{%" not in text
+    assert all(re.fullmatch(r"\{\{ ui_text\.worksheet_ui(\.\w+| \| tojson) \}\}", m)
+               for m in re.findall(r"\{\{.*?\}\}", text))
     attrs = Tree(text).all("div", data_kw_clear_all="")[0].attrs
     assert "{aantal}" in html.unescape(attrs["data-kw-done"])

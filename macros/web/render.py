@@ -12,6 +12,9 @@ from .templates import template_environment
 from .training import TrainingRenderer
 from .views import Views, worksheet_pdfs
 
+# The page that lists the client folders on this device (content/mappen.md).
+FOLDERS_PAGE = "mappen.md"
+
 
 def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -> dict:
     """What every field partial needs, for the web form and for print alike. The partials take
@@ -58,7 +61,8 @@ class WebRenderer:
         template = self.env.get_template("werkblad.html")
         html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
-                               privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE))
+                               privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),
+                               folders_href=self.routes.link(page or "index.md", FOLDERS_PAGE))
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 

@@ -26,6 +26,9 @@ from pathlib import Path
 
 ESBUILD_VERSION = "0.28.2"
 MODULES = "content/assets/js/worksheet"
+# Audited libraries copied unchanged from npm, one folder each with its LICENSE (README.txt
+# there says which versions); the modules may import them and the bundle's hash covers them.
+VENDOR = "content/assets/vendor"
 ENTRY = f"{MODULES}/main.js"
 SCRIPT = "content/assets/js/worksheet.js"
 
@@ -89,6 +92,9 @@ def modules_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted((root / MODULES).glob("*.js")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted((root / VENDOR).glob("noble-*/*.js")):
+        digest.update(path.relative_to(root / VENDOR).as_posix().encode() + b"\0"
+                      + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -125,8 +131,9 @@ def _foreign_imports(root: Path, metafile: dict) -> list[str]:
     for importer, info in metafile["inputs"].items():
         for imp in info.get("imports", []):
             target = imp["path"]
-            if not imp.get("external") and Path(target).parent.as_posix() == MODULES \
-                    and target.endswith(".js"):
+            folder = Path(target).parent
+            if not imp.get("external") and target.endswith(".js") and (
+                    folder.as_posix() == MODULES or (folder.parent.as_posix() == VENDOR and folder.name.startswith("noble-"))):
                 continue
             spec = imp.get("original", target)
             source = (root / importer).read_text(encoding="utf-8")

@@ -27,7 +27,36 @@
       count.textContent = text;
     }
 
-    form.addEventListener("change", apply);
+    // The chosen filters live in the address (?fase=...&basistaak=...), so the back button
+    // and a shared link give the same selection.
+    function fromAddress() {
+      const params = new URLSearchParams(window.location.search);
+      for (const select of selects) {
+        const wanted = params.get(select.dataset.kwFilter) || "";
+        const known = Array.from(select.options).some((o) => o.value === wanted);
+        select.value = known ? wanted : "";
+      }
+    }
+
+    function toAddress() {
+      const url = new URL(window.location.href);
+      for (const select of selects) {
+        if (select.value) url.searchParams.set(select.dataset.kwFilter, select.value);
+        else url.searchParams.delete(select.dataset.kwFilter);
+      }
+      if (url.href !== window.location.href) window.history.pushState(null, "", url.href);
+    }
+
+    form.addEventListener("change", () => {
+      toAddress();
+      apply();
+    });
+    window.addEventListener("popstate", () => {
+      if (!form.isConnected) return;
+      fromAddress();
+      apply();
+    });
+    fromAddress();
     form.addEventListener("submit", (event) => event.preventDefault());
     form.hidden = false;
     apply();

@@ -30,7 +30,9 @@ export function writeAnswers(form, answers) {
     } else if (el.type === "checkbox") {
       el.checked = Array.isArray(value) && value.includes(el.value);
     } else {
-      el.value = typeof value === "string" ? value : "";
+      // Unchanged values are left alone, so the caret stays where the user is typing.
+      const text = typeof value === "string" ? value : "";
+      if (el.value !== text) el.value = text;
     }
   }
 }

@@ -4,13 +4,21 @@
 //   lists.js      rows added and removed           actions.js     the buttons
 //   ui.js         strings, status, messages        privacy.js     "remove all" on privacy page
 //   worksheet.js  ties it together for one worksheet
+//   folders.js    client folders             folder-bar.js  which folder a worksheet fills
+//   overview.js   the page "Mijn cliëntmappen" folder-files.js  a folder as one file
 // Material's instant navigation swaps page content without a reload, so we initialise on
 // every document$ emission and mark what is done, to never wire an element twice.
 import { wireActions } from "./actions.js";
-import { setUpPrivacy } from "./privacy.js";
+import { wireFolderBar } from "./folder-bar.js";
+import { setUpOverview } from "./overview.js";
+import { setUpPersistence, setUpPrivacy } from "./privacy.js";
+import { migrate } from "./storage.js";
+import { strings } from "./ui.js";
 import { Worksheet } from "./worksheet.js";
 
 function init() {
+  // Answers saved before client folders go into the default folder (once; nothing is lost).
+  migrate();
   for (const root of document.querySelectorAll("[data-kw-worksheet]")) {
     if (root.dataset.kwReady || !root.querySelector("form")) continue;
     root.dataset.kwReady = "1";
@@ -18,12 +26,15 @@ function init() {
       const sheet = new Worksheet(root);
       wireActions(sheet);
       sheet.start();
+      wireFolderBar(sheet);
     } catch (error) {
       // The form stays usable by hand; only the extras are missing.
       console.error("Werkblad:", error);
     }
   }
+  setUpOverview(document);
   setUpPrivacy(document);
+  setUpPersistence(document, strings);
 }
 
 if (!window.krachtwerkWorksheets) {

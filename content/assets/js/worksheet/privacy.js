@@ -24,3 +24,31 @@ export function setUpPrivacy(doc) {
     box.hidden = false;
   }
 }
+
+// Whether the browser promised to keep this site's data (navigator.storage.persist()).
+// Texts from ui_text.yml (data-kw-ui); the button asks again.
+export function setUpPersistence(doc, strings) {
+  for (const box of doc.querySelectorAll("[data-kw-persist]")) {
+    if (box.dataset.kwReady) continue;
+    box.dataset.kwReady = "1";
+    const t = strings(box);
+    const status = box.querySelector("[data-kw-persist-status]");
+    const button = box.querySelector("[data-kw-persist-button]");
+    const show = (key) => { if (status) status.textContent = t(key); };
+    const api = typeof navigator !== "undefined" ? navigator.storage : undefined;
+    if (!api?.persisted || !api?.persist) {
+      show("persist_unknown");
+      if (button) button.hidden = true;
+      box.hidden = false;
+      continue;
+    }
+    const check = () => api.persisted().then((yes) => show(yes ? "persist_yes" : "persist_no"),
+                                              () => show("persist_unknown"));
+    button?.addEventListener("click", () => {
+      api.persist().then((yes) => show(yes ? "persist_yes" : "persist_refused"),
+                         () => show("persist_unknown"));
+    });
+    check();
+    box.hidden = false;
+  }
+}

@@ -5,21 +5,34 @@ export const MAX_BYTES = 1024 * 1024;
 const NAME = /^[a-z][a-z0-9_]*(-[a-z0-9_]+)*$/;
 const MAX_TEXT = 100000;
 const MAX_ITEMS = 100;
+// More answers than any worksheet has, and more answers to questions that no longer exist
+// than a person writes: such a file is refused, so it cannot fill storage or the page.
+export const MAX_ANSWERS = 5000;
+export const MAX_UNKNOWN = 300;
 
 export function isoDay(date) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function fileName(id, date) {
-  return `${id}-${isoDay(date)}.json`;
+// A folder label as part of a file name: letters, digits and dashes only.
+export function slug(text) {
+  return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30);
+}
+
+export function fileName(id, date, label = "") {
+  const part = slug(label);
+  return `${part ? `${part}-` : ""}${id}-${isoDay(date)}.json`;
 }
 
 // The record kept on the device and written to a file.
-export function toRecord({ id, version, date, answers, labels, orphans }) {
+export function toRecord({ id, version, date, answers, labels, orphans, title, page }) {
   const record = {
     werkblad: id,
     versie: version,
+    titel: title,
+    pagina: page,
     datum: date.toISOString(),
     antwoorden: Object.fromEntries(answers),
     labels,
@@ -32,7 +45,8 @@ export function toRecord({ id, version, date, answers, labels, orphans }) {
 }
 
 export function download(record, name) {
-  const blob = new Blob([`${JSON.stringify(record, null, 2)}\n`], { type: "application/json" });
+  const text = typeof record === "string" ? record : `${JSON.stringify(record, null, 2)}\n`;
+  const blob = new Blob([text], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -68,6 +82,12 @@ export function parseRecord(text, id) {
   const shape = (veld) => ({ error: "import_shape", params: { veld: String(veld).slice(0, 80) } });
   if (!Number.isInteger(data.versie) || data.versie < 1) return shape("versie");
   if (!isObject(data.antwoorden)) return shape("antwoorden");
+  const names = Object.keys(data.antwoorden);
+  const many = { error: "import_too_many", params: { aantal: names.length, max: MAX_UNKNOWN } };
+  if (names.length > MAX_ANSWERS) return many;
+  if (Array.isArray(data.eerdere_antwoorden) && data.eerdere_antwoorden.length > MAX_UNKNOWN) {
+    return { ...many, params: { aantal: data.eerdere_antwoorden.length, max: MAX_UNKNOWN } };
+  }
   const answers = new Map();
   for (const [name, value] of Object.entries(data.antwoorden)) {
     if (!NAME.test(name) || name.length > 120 || !isValue(value)) return shape(name);
@@ -93,6 +113,9 @@ export function parseRecord(text, id) {
     }
   }
   const date = typeof data.datum === "string" ? new Date(data.datum) : null;
-  return { record: { version: data.versie, date: date && !Number.isNaN(date.getTime()) ? date : null,
+  const title = typeof data.titel === "string" ? data.titel.slice(0, 200) : "";
+  const page = typeof data.pagina === "string" && /^(https?|file):/.test(data.pagina)
+    ? data.pagina.slice(0, 2000) : "";
+  return { record: { version: data.versie, title, page, date: date && !Number.isNaN(date.getTime()) ? date : null,
                      answers, labels, orphans } };
 }

@@ -90,3 +90,36 @@ export function markEmptyDates(form) {
     el.toggleAttribute("data-kw-empty", el.value === "");
   }
 }
+
+// A one-line answer cannot wrap inside its box, so on paper it would be cut off: every text
+// box gets a copy of its value beside it that only print CSS shows (also for page.pdf()).
+export function mirrorForPrint(form) {
+  for (const el of form.querySelectorAll("input[type=text]")) {
+    let copy = el.nextElementSibling;
+    if (!copy || !copy.classList.contains("kw-print-value")) {
+      copy = document.createElement("span");
+      copy.className = "kw-print-value";
+      copy.setAttribute("aria-hidden", "true");
+      el.after(copy);
+    }
+    if (copy.textContent !== el.value) copy.textContent = el.value;
+  }
+}
+
+// A number above a field's max (or below its min) is refused as it is typed: the box keeps
+// the last number that fitted and the message says what fits.
+const lastFitting = new WeakMap();
+
+export function limitNumber(el, t, say) {
+  if (!el.matches?.("input[type=number]")) return;
+  const value = el.value === "" ? null : Number(el.value);
+  const max = el.max === "" ? null : Number(el.max);
+  const min = el.min === "" ? null : Number(el.min);
+  if (value !== null && ((max !== null && value > max) || (min !== null && value < min))) {
+    el.value = lastFitting.get(el) ?? "";
+    say(t(max !== null && value > max ? "number_too_big" : "number_too_small",
+          { max: String(max), min: String(min) }));
+    return;
+  }
+  lastFitting.set(el, el.value);
+}
