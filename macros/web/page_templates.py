@@ -136,6 +136,9 @@ MACROS = [
     Macro("cursussen_overzicht", (), lambda web, page: web.course_overview(page)),
     Macro("waaier_overzicht", (), lambda web, page: web.waaier_overview(page)),
     Macro("trefwoorden_overzicht", (), lambda web, page: web.tag_overview()),
+    Macro("clientmappen", (), lambda web, page: web.ui_block("clientmappen.html")),
+    Macro("bewaarstatus", (), lambda web, page: web.ui_block("bewaarstatus.html")),
+    Macro("standaardmap", (), lambda web, page: web.default_folder()),
 ]
 
 

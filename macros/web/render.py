@@ -1,7 +1,7 @@
 """Web view: HTML and Markdown for the macros that pages call. Knows nothing of MkDocs."""
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model import models
 from ..model.catalogue import Catalogue
@@ -84,6 +84,15 @@ class WebRenderer:
     def task(self, page: str, ident: str) -> str:
         sheets = [w for w in self.cat.worksheets.values() if w.task == ident]
         return self.views.block("basistaak", page, t=self.cat.tasks[ident], sheets=sheets)
+
+    def ui_block(self, template: str) -> str:
+        """A container the worksheet script fills (the folder overview, the storage status),
+        with the UI strings it needs; kept in one raw HTML block for Markdown."""
+        html = self.env.get_template(template).render(ui=LABELS.worksheet_ui)
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def default_folder(self) -> str:
+        return str(escape(LABELS.worksheet_ui["folder_default"]))
 
     def waaier_overview(self, page: str) -> str:
         """Cards for every worksheet, with filters by fase, basistaak and doelgroep."""
