@@ -25,6 +25,10 @@ from ..web.templates import template_environment
 
 L = LABELS.print
 FONTS_DIR = "content/assets/fonts"
+# The font of the answers in a fillable PDF: embedded whole, so it must be small and cover
+# the names people have (Latin-1, Latin Extended-A/B, Vietnamese). A subset of DejaVu Sans,
+# see content/assets/fonts/form/README.md.
+FORM_FONT = "content/assets/fonts/form/dejavu-sans-form.ttf"
 FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
 FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
 SHEET_CSS = ("print.css",)
@@ -147,8 +151,11 @@ class PrintRenderer:
     # --- documents ------------------------------------------------------------------------
     def worksheet_document(self, ws: models.Worksheet, fillable: bool = False) -> Document:
         names = SHEET_CSS + (("fillable.css",) if fillable else ())
+        form_font = self.cat.root / FORM_FONT
         return self._document("print/werkblad-document.html", title=ws.title,
-                              description=ws.instruction, css=self._css(names),
+                              description=ws.instruction,
+                              css=self._css(names, form_font=self._url(form_font)),
+                              inputs=(form_font,) if fillable else (),
                               body_class="kw-fillable" if fillable else "kw-blank",
                               sheet=self.sheet(ws), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
