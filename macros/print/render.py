@@ -32,6 +32,7 @@ FORM_FONT = "content/assets/fonts/form/dejavu-sans-form.ttf"
 FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
 FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
 SHEET_CSS = ("print.css",)
+SMALL_TABLE_ROWS = 4  # a table or list this short is never split over two pages
 BOOK_CSS = ("print.css", "book.css")
 
 
@@ -61,6 +62,16 @@ class TocEntry:
     anchor: str
     title: str
     level: int
+
+
+OL_START = re.compile(r'<ol start="(-?\d+)"')
+
+
+def numbered_from_start(html: str) -> str:
+    """WeasyPrint 70 ignores <ol start>: every list would count from 1 (a worksheet's five
+    parts, each its own list, all printed "1."). The list-item counter says it instead."""
+    return OL_START.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m[1]) - 1}"',
+                        html)
 
 
 def project_version(root: Path) -> str | None:
@@ -116,7 +127,19 @@ class PrintRenderer:
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
-        return Markup(template.render(**field_context(self.cat, ws, field, PAPER)))
+        fields = list(ws.fields)
+        index = next(i for i, f in enumerate(fields) if f is field)
+        html = template.render(**field_context(self.cat, ws, field, PAPER),
+                               previous=fields[index - 1] if index else None)
+        if self._small_table(field):  # the partial's root class, then ours
+            root = f"kw-field--{field.type}"
+            html = html.replace(root, f"{root} kw-keep", 1)
+        return Markup(html)
+
+    def _small_table(self, field) -> bool:
+        if isinstance(field, models.Table):
+            return len(self.cat.table_rows(field)) <= SMALL_TABLE_ROWS
+        return isinstance(field, models.RowList) and field.print_rows <= SMALL_TABLE_ROWS
 
     def sheet(self, ws: models.Worksheet) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.
@@ -144,6 +167,7 @@ class PrintRenderer:
             title=title, author=self.edition.name, description=description, css=css,
             body_class=body_class, edition=self.edition, logo=self._logo_url(),
             version=self.version, date=self.date, **context)
+        html = numbered_from_start(html)
         files = self.fonts + ((self.logo,) if self.logo else ()) + inputs
         return Document(title=title, html=html, base_url=self.base_url, inputs=files,
                         field_labels=tuple(sorted((field_labels or {}).items())))
