@@ -373,8 +373,10 @@ def test_handbook_contents_page_numbers_are_where_chapters_start(tiny):
         lines = pages[number - 1].splitlines()
         assert title in lines[:3] or any(l.startswith(title) for l in lines[:3]), (title, lines)
         assert outline[title] == number
-    # each chapter starts a page: the page before ends another chapter, not this one
-    assert len(set(n for _, n in entries)) == len(entries)
+    # each chapter starts a page: the page before ends another chapter, not this one; a
+    # phase heading opens the page of its first worksheet
+    starts = [n for t, n in entries if t not in LABELS.phase_names.values()]
+    assert len(set(starts)) == len(starts)
 
 
 def _flatten(outline):
@@ -491,3 +493,44 @@ def test_real_pdfs_use_only_the_project_font(built_site):
     for path in sorted((built_site / "pdf").rglob("*.pdf")):
         fonts = fonts_of(PdfReader(path))
         assert fonts and all(project_font(base, path.name) for base in fonts), (path.name, fonts)
+
+
+# --- paper navigation ------------------------------------------------------------------------
+def test_worksheet_footer_names_the_edition_and_the_date(tiny):
+    import datetime as dt
+
+    from macros.print.render import dutch_date
+
+    _, site, _ = tiny
+    for text in text_of(pdf(site, "werkbladen/alles-leeg.pdf")):
+        assert f"Alle velden · versie 3 · Krachtwerk Handboek · {dutch_date(dt.date.today())}" \
+            in " ".join(text.split())
+
+
+def test_book_cross_references_give_the_page(tiny):
+    _, site, _ = tiny
+    reader = pdf(site, "handboek.pdf")
+    start = dict(toc_entries(reader, 2))
+    text = " ".join(reader.pages[start["Over de methode"] - 1].extract_text().split())
+    assert f"het tweede deel (pagina {start['Tweede deel']})" in text
+    assert f"het werkblad (pagina {start['Alle velden']})" in text
+
+
+def test_waaier_and_appendix_bookmarks_are_grouped_by_phase(tiny):
+    _, site, _ = tiny
+    waaier = pdf(site, "hulpmiddelenwaaier.pdf").outline
+    assert waaier[0].title == "Focusbepaling"
+    assert {item.title for item in waaier[1]} == {"Alle velden", "Proefblad"}
+    book = pdf(site, "handboek.pdf").outline
+    appendix = [i for i, item in enumerate(book)
+                if not isinstance(item, list) and item.title == "Bijlage: werkbladen"][0]
+    assert book[appendix + 1][0].title == "Focusbepaling"
+
+
+def test_covers_stay_within_the_printable_area(tiny):
+    _, site, _ = tiny
+    for name in ("handboek.pdf", "hulpmiddelenwaaier.pdf"):
+        with pdfplumber.open(site / "pdf" / name) as doc:
+            cover = doc.pages[0]
+            margin = 10 * 72 / 25.4  # office printers leave about 5 mm at each edge
+            assert all(r["x0"] >= margin and r["top"] >= margin for r in cover.rects), name

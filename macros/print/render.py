@@ -147,7 +147,7 @@ class PrintRenderer:
         if ws.id not in self._sheets:
             template = self.env.get_template("print/werkblad.html")
             self._sheets[ws.id] = Markup(template.render(
-                ws=ws, edition=self.edition, logo=self._logo_url(),
+                ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
                 render_field=lambda f: self.field_html(ws, f)))
         return self._sheets[ws.id]
 
@@ -184,8 +184,9 @@ class PrintRenderer:
                               sheet=self.sheet(ws), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
 
-    def waaier_document(self) -> Document:
-        title = L["waaier_title"]
+    def _phase_groups(self, level: int) -> tuple[list[dict], list[TocEntry]]:
+        """The worksheets grouped by phase, with their contents entries: the phase at `level`,
+        its worksheets one deeper. Anchors are prefixed when a book holds more than these."""
         groups, toc = [], []
         for phase in models.PHASES:
             sheets = [ws for ws in self.cat.worksheets_in_order() if ws.phase == phase]
@@ -193,10 +194,15 @@ class PrintRenderer:
                 continue
             anchor = f"fase-{phase}"
             name = LABELS.phase_names[phase]
-            toc.append(TocEntry(anchor, name, 1))
-            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
+            toc.append(TocEntry(anchor, name, level))
+            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, level + 1) for ws in sheets]
             groups.append({"anchor": anchor, "title": name,
                            "sheets": [self.sheet(ws) for ws in sheets]})
+        return groups, toc
+
+    def waaier_document(self) -> Document:
+        title = L["waaier_title"]
+        groups, toc = self._phase_groups(1)
         return self._document("print/waaier.html", title=title, subtitle=L["waaier_subtitle"],
                               description=L["waaier_subtitle"], toc=toc, groups=groups,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
@@ -209,20 +215,19 @@ class PrintRenderer:
                               description=subtitle, toc=toc,
                               chapters=[{"anchor": chapter.anchor, "level": 1,
                                          "html": Markup(chapter.html)}],
-                              sheets=[], inputs=chapter.inputs,
+                              groups=[], inputs=chapter.inputs,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
 
     def book_document(self, chapters: list[Chapter]) -> Document:
         title = L["book_title"]
-        sheets = self.cat.worksheets_in_order()
+        groups, sheet_toc = self._phase_groups(2)
         toc = [TocEntry(c.anchor, c.title, c.level) for c in chapters]
-        if sheets:
-            toc.append(TocEntry("bijlage-werkbladen", L["appendix"], 1))
-            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
+        if groups:
+            toc += [TocEntry("bijlage-werkbladen", L["appendix"], 1), *sheet_toc]
         images = tuple(p for c in chapters for p in c.inputs)
         return self._document("print/handboek.html", title=title, subtitle=L["book_subtitle"],
                               description=L["book_subtitle"], toc=toc,
                               chapters=[{"anchor": c.anchor, "level": c.level,
                                          "html": Markup(c.html)} for c in chapters],
-                              sheets=[self.sheet(ws) for ws in sheets], inputs=images,
+                              groups=groups, inputs=images,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
