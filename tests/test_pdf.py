@@ -534,3 +534,51 @@ def test_covers_stay_within_the_printable_area(tiny):
             cover = doc.pages[0]
             margin = 10 * 72 / 25.4  # office printers leave about 5 mm at each edge
             assert all(r["x0"] >= margin and r["top"] >= margin for r in cover.rects), name
+
+
+# --- tags ----------------------------------------------------------------------------------
+def structure_headings(reader: PdfReader) -> list[int]:
+    """The levels of the H1–H6 structure elements, in tree order."""
+    levels = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict) and "/S" in node:
+            if re.fullmatch(r"/H[1-6]", node["/S"]):
+                levels.append(int(node["/S"][2]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return levels
+
+
+@pytest.mark.parametrize("name", ["handboek.pdf", "hulpmiddelenwaaier.pdf",
+                                  "werkbladen/alles-leeg.pdf"])
+def test_running_heads_and_footers_are_artifacts(tiny, name):
+    _, site, _ = tiny
+    for page in pdf(site, name).pages[1:]:  # the cover has no footer
+        content = page.get_contents().get_data()
+        assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)
+
+
+def test_heading_levels_follow_the_book(tiny):
+    _, site, _ = tiny
+    levels = structure_headings(pdf(site, "handboek.pdf"))
+    assert levels[0] == 1 and 2 in levels and 3 in levels  # a section, a worksheet
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert jumps == []
+    waaier = structure_headings(pdf(site, "hulpmiddelenwaaier.pdf"))
+    assert [b for a, b in zip(waaier, waaier[1:]) if b > a + 1] == []
+
+
+def test_one_link_per_contents_line(tiny):
+    _, site, _ = tiny
+    reader = pdf(site, "handboek.pdf")
+    entries = toc_entries(reader, 2)
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])
+             if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) == len(entries)

@@ -2,7 +2,7 @@
 
 A job's cache key hashes its print HTML (the CSS is inlined), the bytes of every local file it
 loads (fonts, logo, images), the WeasyPrint version, the render options and the code that
-turns print HTML into a PDF (pdf.py and form.py): edit that code and every PDF is rendered again. The
+turns print HTML into a PDF (pdf.py, form.py, tagging.py): edit that code and every PDF is rendered again. The
 code that makes the print HTML needs no place in the key: its output, the HTML, is in it.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from . import form, pdf
+from . import form, pdf, tagging
 from .pdf import RENDER_OPTIONS
 from .render import Document
 
@@ -40,7 +40,7 @@ class Cache:
         self.index = index
         self._digests: dict[Path, str] = {}
         code = hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
-                                         for module in (pdf, form))).hexdigest()
+                                         for module in (pdf, form, tagging))).hexdigest()
         self._salt = (f"{code} weasyprint {version('weasyprint')} pydyf {version('pydyf')} "
                       f"{sorted(RENDER_OPTIONS.items())}")
 

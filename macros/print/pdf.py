@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from .form import finish_form
+from .tagging import margins_as_artifacts, one_link_per_line
 from .render import Document
 
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -55,7 +56,10 @@ def render(html: str, base_url: str, field_labels=()) -> tuple[bytes, int, float
 
 def _finish(labels: dict[str, str], document, pdf) -> None:
     """Last touches to the PDF WeasyPrint 70 made, before it is written: a book opens with its
-    bookmarks shown, and a form is made to work in every viewer (see form.py)."""
+    bookmarks shown, running heads and footers are artifacts and a contents line is one link
+    (tagging.py), and a form is made to work in every viewer (form.py)."""
     if "Outlines" in pdf.catalog and len(document.pages) > BOOK_PAGES:
         pdf.catalog["PageMode"] = "/UseOutlines"
+    margins_as_artifacts(pdf)
+    one_link_per_line(pdf)
     finish_form(pdf, document, labels)

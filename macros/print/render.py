@@ -64,6 +64,17 @@ class TocEntry:
     level: int
 
 
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def demote(html: str, by: int) -> str:
+    """Headings `by` levels deeper (h1 -> h2 ...), so a page inside a book tags its headings
+    by the book's structure: a section's title is H2 under its chapter's H1."""
+    if by <= 0:
+        return html
+    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + by)}", html)
+
+
 OL_START = re.compile(r'<ol start="(-?\d+)"')
 
 
@@ -196,8 +207,8 @@ class PrintRenderer:
             name = LABELS.phase_names[phase]
             toc.append(TocEntry(anchor, name, level))
             toc += [TocEntry(f"werkblad-{ws.id}", ws.title, level + 1) for ws in sheets]
-            groups.append({"anchor": anchor, "title": name,
-                           "sheets": [self.sheet(ws) for ws in sheets]})
+            groups.append({"anchor": anchor, "title": name, "level": level,
+                           "sheets": [Markup(demote(self.sheet(ws), level)) for ws in sheets]})
         return groups, toc
 
     def waaier_document(self) -> Document:
@@ -228,6 +239,7 @@ class PrintRenderer:
         return self._document("print/handboek.html", title=title, subtitle=L["book_subtitle"],
                               description=L["book_subtitle"], toc=toc,
                               chapters=[{"anchor": c.anchor, "level": c.level,
-                                         "html": Markup(c.html)} for c in chapters],
+                                         "html": Markup(demote(c.html, c.level - 1))}
+                                        for c in chapters],
                               groups=groups, inputs=images,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
