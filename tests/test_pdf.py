@@ -283,7 +283,7 @@ def test_fillable_worksheet_fields_have_the_web_form_names(tiny):
     assert fields["kies"]["/FT"] == "/Btn" and fields["kies"]["/Opt"] == ["Ja", "Nee"]
     assert len(fields["cijfer"]["/Kids"]) == 5
     assert fields["vink-2"]["/TU"] == "Vink aan wat past: Buiten"
-    assert fields["leven-wonen-nu"]["/TU"] == "Mijn leven: Wonen, Nu"
+    assert fields["leven-wonen-nu"]["/TU"] == "Mijn leven: Wonen en veiligheid, Nu"
     assert fields["naam_datum-naam"]["/TU"] == "Naam"
 
 
@@ -301,6 +301,12 @@ def fonts_of(reader: PdfReader) -> dict[str, set[str]]:
     return found
 
 
+def project_font(base: str, pdf_name: str) -> bool:
+    """The page font, or in a fillable PDF also the answers' font (render.py FORM_FONT)."""
+    return "Atkinson-Hyperlegible" in base or (
+        pdf_name.endswith("-invulbaar.pdf") and "Krachtwerk-Formulier" in base)
+
+
 TITLES = {"handboek.pdf": "Handleiding Krachtwerk", "hulpmiddelenwaaier.pdf": "Hulpmiddelenwaaier",
           "werkbladen/alles": "Alle velden", "werkbladen/proef": "Proefblad"}
 
@@ -310,7 +316,7 @@ def test_only_the_project_font_embedded_with_metadata_and_tags(tiny, name):
     _, site, _ = tiny
     reader = pdf(site, name)
     fonts = fonts_of(reader)
-    assert fonts and all("Atkinson-Hyperlegible" in base for base in fonts), fonts
+    assert fonts and all(project_font(base, name) for base in fonts), fonts
     assert all(files & {"/FontFile2", "/FontFile3"} for files in fonts.values()), fonts
     meta = reader.metadata
     assert meta.author == "Krachtwerk Handboek"
@@ -367,8 +373,10 @@ def test_handbook_contents_page_numbers_are_where_chapters_start(tiny):
         lines = pages[number - 1].splitlines()
         assert title in lines[:3] or any(l.startswith(title) for l in lines[:3]), (title, lines)
         assert outline[title] == number
-    # each chapter starts a page: the page before ends another chapter, not this one
-    assert len(set(n for _, n in entries)) == len(entries)
+    # each chapter starts a page: the page before ends another chapter, not this one; a
+    # phase heading opens the page of its first worksheet
+    starts = [n for t, n in entries if t not in LABELS.phase_names.values()]
+    assert len(set(starts)) == len(starts)
 
 
 def _flatten(outline):
@@ -484,4 +492,93 @@ def test_real_pdfs_use_only_the_project_font(built_site):
     # a character missing from Atkinson Hyperlegible would pull in a system font
     for path in sorted((built_site / "pdf").rglob("*.pdf")):
         fonts = fonts_of(PdfReader(path))
-        assert fonts and all("Atkinson-Hyperlegible" in base for base in fonts), (path.name, fonts)
+        assert fonts and all(project_font(base, path.name) for base in fonts), (path.name, fonts)
+
+
+# --- paper navigation ------------------------------------------------------------------------
+def test_worksheet_footer_names_the_edition_and_the_date(tiny):
+    import datetime as dt
+
+    from macros.print.render import dutch_date
+
+    _, site, _ = tiny
+    for text in text_of(pdf(site, "werkbladen/alles-leeg.pdf")):
+        assert f"Alle velden · versie 3 · Krachtwerk Handboek · {dutch_date(dt.date.today())}" \
+            in " ".join(text.split())
+
+
+def test_book_cross_references_give_the_page(tiny):
+    _, site, _ = tiny
+    reader = pdf(site, "handboek.pdf")
+    start = dict(toc_entries(reader, 2))
+    text = " ".join(reader.pages[start["Over de methode"] - 1].extract_text().split())
+    assert f"het tweede deel (pagina {start['Tweede deel']})" in text
+    assert f"het werkblad (pagina {start['Alle velden']})" in text
+
+
+def test_waaier_and_appendix_bookmarks_are_grouped_by_phase(tiny):
+    _, site, _ = tiny
+    waaier = pdf(site, "hulpmiddelenwaaier.pdf").outline
+    assert waaier[0].title == "Focusbepaling"
+    assert {item.title for item in waaier[1]} == {"Alle velden", "Proefblad"}
+    book = pdf(site, "handboek.pdf").outline
+    appendix = [i for i, item in enumerate(book)
+                if not isinstance(item, list) and item.title == "Bijlage: werkbladen"][0]
+    assert book[appendix + 1][0].title == "Focusbepaling"
+
+
+def test_covers_stay_within_the_printable_area(tiny):
+    _, site, _ = tiny
+    for name in ("handboek.pdf", "hulpmiddelenwaaier.pdf"):
+        with pdfplumber.open(site / "pdf" / name) as doc:
+            cover = doc.pages[0]
+            margin = 10 * 72 / 25.4  # office printers leave about 5 mm at each edge
+            assert all(r["x0"] >= margin and r["top"] >= margin for r in cover.rects), name
+
+
+# --- tags ----------------------------------------------------------------------------------
+def structure_headings(reader: PdfReader) -> list[int]:
+    """The levels of the H1–H6 structure elements, in tree order."""
+    levels = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict) and "/S" in node:
+            if re.fullmatch(r"/H[1-6]", node["/S"]):
+                levels.append(int(node["/S"][2]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return levels
+
+
+@pytest.mark.parametrize("name", ["handboek.pdf", "hulpmiddelenwaaier.pdf",
+                                  "werkbladen/alles-leeg.pdf"])
+def test_running_heads_and_footers_are_artifacts(tiny, name):
+    _, site, _ = tiny
+    for page in pdf(site, name).pages[1:]:  # the cover has no footer
+        content = page.get_contents().get_data()
+        assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)
+
+
+def test_heading_levels_follow_the_book(tiny):
+    _, site, _ = tiny
+    levels = structure_headings(pdf(site, "handboek.pdf"))
+    assert levels[0] == 1 and 2 in levels and 3 in levels  # a section, a worksheet
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert jumps == []
+    waaier = structure_headings(pdf(site, "hulpmiddelenwaaier.pdf"))
+    assert [b for a, b in zip(waaier, waaier[1:]) if b > a + 1] == []
+
+
+def test_one_link_per_contents_line(tiny):
+    _, site, _ = tiny
+    reader = pdf(site, "handboek.pdf")
+    entries = toc_entries(reader, 2)
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])
+             if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) == len(entries)

@@ -71,3 +71,17 @@ def test_sizes_are_written_the_dutch_way():
     assert human_size(300) == "1 KB"
     assert human_size(45_000) == "44 KB"
     assert human_size(1_300_000) == "1,2 MB"
+
+
+def test_short_tables_and_timetables_are_kept_whole():
+    from macros.print.book import _keep_tables
+
+    rows = lambda n: "".join(f"<tr><td>{i}</td></tr>" for i in range(n))
+    short = f"<table><thead><tr><th>X</th></tr></thead><tbody>{rows(4)}</tbody></table>"
+    long = f"<table><thead><tr><th>X</th></tr></thead><tbody>{rows(5)}</tbody></table>"
+    timetable = (f"<p>09:00–12:00</p>\n<table><thead><tr><th>Tijd</th></tr></thead>"
+                 f"<tbody>{rows(9)}</tbody></table>")
+    assert _keep_tables(short).startswith('<table class="kw-keep">')
+    assert _keep_tables(long) == long
+    assert _keep_tables(timetable).startswith('<p class="kw-with-next">09:00–12:00</p>\n'
+                                              '<table class="kw-keep">')

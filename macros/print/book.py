@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
-from .render import Chapter
+from ..model.labels import LABELS
+from .render import SMALL_TABLE_ROWS, Chapter
 
 BOOK_SECTION = "handleiding/"
 CLOSING_PAGES = ("colofon.md",)
@@ -26,6 +27,24 @@ HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 ID_ATTRS = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
 HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
 IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)"')
+TABLE = re.compile(r"(<p>(?:(?!<p>).)*?</p>\s*)?<table>(.*?)</table>", re.S)
+FIRST_TH = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
+
+
+def _keep_tables(html: str) -> str:
+    """Mark the tables that must not split over pages: short ones, and a dagdeel's timetable
+    (views/_rooster.md, first column "Tijd"), together with the line just before it."""
+    def mark(m: re.Match) -> str:
+        body = m[2]
+        first = FIRST_TH.search(body)
+        timetable = first is not None and first[1].strip() == LABELS.training["time"]
+        if not timetable and body.count("<tr") - body.count("<thead") > SMALL_TABLE_ROWS:
+            return m[0]
+        intro = m[1] or ""
+        if intro and timetable:
+            intro = intro.replace("<p>", '<p class="kw-with-next">', 1)
+        return f'{intro}<table class="kw-keep">{body}</table>'
+    return TABLE.sub(mark, html)
 
 
 @dataclass(frozen=True)
@@ -93,6 +112,7 @@ class _Linker:
         html = HREF.sub(lambda m: self._link(m, page, anchor), html)
         images: list[Path] = []
         html = IMG_SRC.sub(lambda m: self._image(m, page, images), html)
+        html = _keep_tables(html)
         if not html.lstrip().startswith("<h1"):
             html = f"<h1>{escape(page.title)}</h1>\n{html}"
         return Chapter(anchor=anchor, title=page.title, level=level, html=html,

@@ -2,7 +2,7 @@
 
 A job's cache key hashes its print HTML (the CSS is inlined), the bytes of every local file it
 loads (fonts, logo, images), the WeasyPrint version, the render options and the code that
-turns print HTML into a PDF (pdf.py): edit that code and every PDF is rendered again. The
+turns print HTML into a PDF (pdf.py, form.py, tagging.py): edit that code and every PDF is rendered again. The
 code that makes the print HTML needs no place in the key: its output, the HTML, is in it.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from . import fetch, pdf
+from . import fetch, form, pdf, tagging
 from .pdf import RENDER_OPTIONS
 from .render import Document
 
@@ -42,8 +42,10 @@ class Cache:
         self._records: dict[str, dict] = {}  # key -> size and sha256 of a PDF seen whole
         self._index_records: dict[str, dict] | None = None
         self.notes: list[str] = []  # what the build should say: a cache it cannot write
-        code = hashlib.sha256(Path(pdf.__file__).read_bytes()
-                              + Path(fetch.__file__).read_bytes()).hexdigest()
+        # The code that turns print HTML into a PDF: rendering, what it may fetch, the form
+        # fields and the tags it adds afterwards.
+        code = hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
+                                       for module in (pdf, fetch, form, tagging))).hexdigest()
         self._salt = (f"{code} weasyprint {version('weasyprint')} pydyf {version('pydyf')} "
                       f"{sorted(RENDER_OPTIONS.items())}")
 

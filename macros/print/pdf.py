@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass
 from functools import cache, partial
 
+from .form import finish_form
+from .tagging import margins_as_artifacts, one_link_per_line
 from .render import Document
 
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -60,29 +62,11 @@ def render(html: str, base_url: str, field_labels=(), inputs=()) -> tuple[bytes,
 
 
 def _finish(labels: dict[str, str], document, pdf) -> None:
-    """Last touches to the PDF WeasyPrint 70 made, before it is written.
-
-    A book opens with its bookmarks shown. In a form, WeasyPrint names every radio button like
-    its group and lists it in /Fields beside the group; PDF readers expect the buttons only as
-    the group's unnamed /Kids. And it takes a field's tooltip (its accessible name) from a
-    <label>, which table cells and groups do not have."""
+    """Last touches to the PDF WeasyPrint 70 made, before it is written: a book opens with its
+    bookmarks shown, running heads and footers are artifacts and a contents line is one link
+    (tagging.py), and a form is made to work in every viewer (form.py)."""
     if "Outlines" in pdf.catalog and len(document.pages) > BOOK_PAGES:
         pdf.catalog["PageMode"] = "/UseOutlines"
-    form = pdf.catalog.get("AcroForm")
-    if not form:
-        return
-    from pydyf import String
-
-    kids = set()
-    for obj in pdf.objects:
-        if isinstance(obj, dict) and "Kids" in obj and obj.get("FT") == "/Btn":
-            kids.update(obj["Kids"])
-    for obj in pdf.objects:
-        if not isinstance(obj, dict):
-            continue
-        if obj.reference in kids:
-            for key in ("T", "TU", "FT"):
-                obj.pop(key, None)
-        elif "T" in obj and obj["T"].string in labels:
-            obj["TU"] = String(labels[obj["T"].string])
-    form["Fields"] = type(form["Fields"])(ref for ref in form["Fields"] if ref not in kids)
+    margins_as_artifacts(pdf)
+    one_link_per_line(pdf)
+    finish_form(pdf, document, labels)

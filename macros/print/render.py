@@ -25,9 +25,14 @@ from ..web.templates import template_environment
 
 L = LABELS.print
 FONTS_DIR = "content/assets/fonts"
+# The font of the answers in a fillable PDF: embedded whole, so it must be small and cover
+# the names people have (Latin-1, Latin Extended-A/B, Vietnamese). A subset of DejaVu Sans,
+# see content/assets/fonts/form/README.md.
+FORM_FONT = "content/assets/fonts/form/dejavu-sans-form.ttf"
 FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
 FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
 SHEET_CSS = ("print.css",)
+SMALL_TABLE_ROWS = 4  # a table or list this short is never split over two pages
 BOOK_CSS = ("print.css", "book.css")
 
 
@@ -57,6 +62,27 @@ class TocEntry:
     anchor: str
     title: str
     level: int
+
+
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def demote(html: str, by: int) -> str:
+    """Headings `by` levels deeper (h1 -> h2 ...), so a page inside a book tags its headings
+    by the book's structure: a section's title is H2 under its chapter's H1."""
+    if by <= 0:
+        return html
+    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + by)}", html)
+
+
+OL_START = re.compile(r'<ol start="(-?\d+)"')
+
+
+def numbered_from_start(html: str) -> str:
+    """WeasyPrint 70 ignores <ol start>: every list would count from 1 (a worksheet's five
+    parts, each its own list, all printed "1."). The list-item counter says it instead."""
+    return OL_START.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m[1]) - 1}"',
+                        html)
 
 
 def project_version(root: Path) -> str | None:
@@ -112,7 +138,19 @@ class PrintRenderer:
     def field_html(self, ws: models.Worksheet, field) -> Markup:
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
-        return Markup(template.render(**field_context(self.cat, ws, field, PAPER)))
+        fields = list(ws.fields)
+        index = next(i for i, f in enumerate(fields) if f is field)
+        html = template.render(**field_context(self.cat, ws, field, PAPER),
+                               previous=fields[index - 1] if index else None)
+        if self._small_table(field):  # the partial's root class, then ours
+            root = f"kw-field--{field.type}"
+            html = html.replace(root, f"{root} kw-keep", 1)
+        return Markup(html)
+
+    def _small_table(self, field) -> bool:
+        if isinstance(field, models.Table):
+            return len(self.cat.table_rows(field)) <= SMALL_TABLE_ROWS
+        return isinstance(field, models.RowList) and field.print_rows <= SMALL_TABLE_ROWS
 
     def sheet(self, ws: models.Worksheet) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.
@@ -120,7 +158,7 @@ class PrintRenderer:
         if ws.id not in self._sheets:
             template = self.env.get_template("print/werkblad.html")
             self._sheets[ws.id] = Markup(template.render(
-                ws=ws, edition=self.edition, logo=self._logo_url(),
+                ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
                 render_field=lambda f: self.field_html(ws, f)))
         return self._sheets[ws.id]
 
@@ -140,6 +178,7 @@ class PrintRenderer:
             title=title, author=self.edition.name, description=description, css=css,
             body_class=body_class, edition=self.edition, logo=self._logo_url(),
             version=self.version, date=self.date, **context)
+        html = numbered_from_start(html)
         files = self.fonts + ((self.logo,) if self.logo else ()) + inputs
         return Document(title=title, html=html, base_url=self.base_url, inputs=files,
                         field_labels=tuple(sorted((field_labels or {}).items())))
@@ -147,14 +186,18 @@ class PrintRenderer:
     # --- documents ------------------------------------------------------------------------
     def worksheet_document(self, ws: models.Worksheet, fillable: bool = False) -> Document:
         names = SHEET_CSS + (("fillable.css",) if fillable else ())
+        form_font = self.cat.root / FORM_FONT
         return self._document("print/werkblad-document.html", title=ws.title,
-                              description=ws.instruction, css=self._css(names),
+                              description=ws.instruction,
+                              css=self._css(names, form_font=self._url(form_font)),
+                              inputs=(form_font,) if fillable else (),
                               body_class="kw-fillable" if fillable else "kw-blank",
                               sheet=self.sheet(ws), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
 
-    def waaier_document(self) -> Document:
-        title = L["waaier_title"]
+    def _phase_groups(self, level: int) -> tuple[list[dict], list[TocEntry]]:
+        """The worksheets grouped by phase, with their contents entries: the phase at `level`,
+        its worksheets one deeper. Anchors are prefixed when a book holds more than these."""
         groups, toc = [], []
         for phase in models.PHASES:
             sheets = [ws for ws in self.cat.worksheets_in_order() if ws.phase == phase]
@@ -162,10 +205,15 @@ class PrintRenderer:
                 continue
             anchor = f"fase-{phase}"
             name = LABELS.phase_names[phase]
-            toc.append(TocEntry(anchor, name, 1))
-            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
-            groups.append({"anchor": anchor, "title": name,
-                           "sheets": [self.sheet(ws) for ws in sheets]})
+            toc.append(TocEntry(anchor, name, level))
+            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, level + 1) for ws in sheets]
+            groups.append({"anchor": anchor, "title": name, "level": level,
+                           "sheets": [Markup(demote(self.sheet(ws), level)) for ws in sheets]})
+        return groups, toc
+
+    def waaier_document(self) -> Document:
+        title = L["waaier_title"]
+        groups, toc = self._phase_groups(1)
         return self._document("print/waaier.html", title=title, subtitle=L["waaier_subtitle"],
                               description=L["waaier_subtitle"], toc=toc, groups=groups,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
@@ -178,20 +226,20 @@ class PrintRenderer:
                               description=subtitle, toc=toc,
                               chapters=[{"anchor": chapter.anchor, "level": 1,
                                          "html": Markup(chapter.html)}],
-                              sheets=[], inputs=chapter.inputs,
+                              groups=[], inputs=chapter.inputs,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
 
     def book_document(self, chapters: list[Chapter]) -> Document:
         title = L["book_title"]
-        sheets = self.cat.worksheets_in_order()
+        groups, sheet_toc = self._phase_groups(2)
         toc = [TocEntry(c.anchor, c.title, c.level) for c in chapters]
-        if sheets:
-            toc.append(TocEntry("bijlage-werkbladen", L["appendix"], 1))
-            toc += [TocEntry(f"werkblad-{ws.id}", ws.title, 2) for ws in sheets]
+        if groups:
+            toc += [TocEntry("bijlage-werkbladen", L["appendix"], 1), *sheet_toc]
         images = tuple(p for c in chapters for p in c.inputs)
         return self._document("print/handboek.html", title=title, subtitle=L["book_subtitle"],
                               description=L["book_subtitle"], toc=toc,
                               chapters=[{"anchor": c.anchor, "level": c.level,
-                                         "html": Markup(c.html)} for c in chapters],
-                              sheets=[self.sheet(ws) for ws in sheets], inputs=images,
+                                         "html": Markup(demote(c.html, c.level - 1))}
+                                        for c in chapters],
+                              groups=groups, inputs=images,
                               css=self._css(BOOK_CSS, title=title), body_class="kw-book")
