@@ -73,7 +73,7 @@ def test_only_macros_and_edition_are_in_reach(templates):
     assert set(templates.env.globals) == {
         "werkblad", "werkblad_link", "principe", "basistaak", "oefening", "cursus",
         "cursus_pakket", "oefeningen_overzicht", "cursussen_overzicht", "waaier_overzicht",
-        "trefwoorden_overzicht", "editie"}
+        "trefwoorden_overzicht", "clientmappen", "bewaarstatus", "standaardmap", "editie"}
     assert "attr" not in templates.env.filters and "map" not in templates.env.filters
 
 
