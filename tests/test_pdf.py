@@ -273,7 +273,7 @@ def test_fillable_worksheet_fields_have_the_web_form_names(tiny):
     project, site, _ = tiny
     fields = pdf(site, "werkbladen/alles-invulbaar.pdf").get_fields()
     web = web_form_names(site / "waaier/alles/index.html")
-    assert ("stappen-1-wat", "text") in web and ("leven-wonen-nu", "textarea") in web
+    assert ("stappen-1-wat", "textarea") in web and ("leven-wonen-nu", "textarea") in web
     expected = paper_controls(load_catalogue(project), "alles")
     assert set(fields) == set(expected)
     assert {name: field.get("/TU") for name, field in fields.items()} == expected
