@@ -183,11 +183,9 @@ def test_serve_dirty_rebuild_makes_the_book_from_all_pages():
     files = type("Files", (), {"documentation_pages": lambda self: docs,
                                "__iter__": lambda self: iter(docs)})()
     config = SimpleNamespace(nav=None)
-    templates = SimpleNamespace(bytecode_cache=None)
 
     def rebuild(plugin, changed: list[str]) -> None:
-        plugin.build = SimpleNamespace(templates=templates,
-                                       start_pdfs=lambda pages, *rest: started.append(pages))
+        plugin.build = SimpleNamespace(start_pdfs=lambda pages, *rest: started.append(pages))
         plugin.on_pre_build(config=config)
         for src in changed:
             page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=src, title=src)
