@@ -65,16 +65,39 @@ class Cache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def store(self, key: str, data: bytes) -> bool:
+    def facts_path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def store(self, key: str, data: bytes, facts: dict | None = None) -> bool:
         """False when the cache folder cannot be written (read-only): the PDF is then
-        published from memory, and the next build renders it again."""
+        published from memory, and the next build renders it again. facts (pages, anchors,
+        bookmarks: what a book joined from parts needs) go beside the PDF."""
         try:
+            if facts is not None:
+                write_atomically(self.facts_path(key), json.dumps(facts).encode("utf-8"))
             write_atomically(self.path(key), data)
         except OSError as e:
             self.unwritable(e)
             return False
         self._records[key] = _record(data)
         return True
+
+    def facts(self, key: str) -> dict | None:
+        """The layout facts stored with a PDF, or None (none stored, or not readable)."""
+        try:
+            facts = json.loads(self.facts_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return facts if isinstance(facts, dict) else None
+
+    def drop(self, key: str) -> None:
+        """Delete a cached PDF no index will name (a book part rendered with page numbers
+        that turned out wrong)."""
+        for path in (self.path(key), self.facts_path(key)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def unwritable(self, error: OSError) -> None:
         if not self.notes:
@@ -127,10 +150,7 @@ class Cache:
         others = {rec["key"] for path in self.folder.glob("index*.json")
                   if path.name != self.index for rec in self._read_index(path.name).values()}
         for key in old - set(keys.values()) - others:
-            try:
-                self.path(key).unlink(missing_ok=True)
-            except OSError:
-                pass  # a read-only cache keeps it; the index below fails and says so
+            self.drop(key)  # a read-only cache keeps it; the index below fails and says so
         index = {}
         for output, key in keys.items():
             record = self._records.get(key)

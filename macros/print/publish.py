@@ -7,18 +7,22 @@ thread, so the browser reloads without waiting for the PDFs.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
-from ..model.routes import pack_page
-from . import book, downloads
+from ..model.routes import BOOK_PDF, pack_page
+from . import book, book_parts, downloads
 from .cache import Cache, decompressed_fonts
+from .joining import join_books
 from .pdf import PdfJob, Result
 from .jobs import site_jobs
 from .render import FONTS_DIR, PrintRenderer
 from .rendering import Rendering, SessionPool
+
+# The PDFs rendered by parts and joined (book_parts.py): the handbook.
+PARTED = (BOOK_PDF,)
 
 
 @dataclass
@@ -26,9 +30,14 @@ class SitePdfs:
     pages: dict[str, book.RenderedPage]
     jobs: list[PdfJob]
     rendering: Rendering
+    books: list[book_parts.PartedBook] = field(default_factory=list)
+    workers: int | None = None
+    session: SessionPool | None = None
 
     def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
         results = self.rendering.finish(site_dir, report)
+        if self.books:
+            results = join_books(self, site_dir, results, report)
         if not self.rendering.superseded.is_set():
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
         return results
@@ -69,4 +78,9 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     """Start rendering every PDF that is not in the cache (cache_dir/pdf)."""
     cache = Cache(cache_dir / "pdf", index=f"index-{cat.edition_dir.name}.json")
     jobs = site_pdf_jobs(cat, renderer, pages, nav, site_files or {})
-    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session))
+    remembered = book_parts.read_memory(cache)
+    books = [book_parts.PartedBook(job, remembered) for job in jobs if job.output in PARTED]
+    to_render = [job for job in jobs if job.output not in PARTED]
+    to_render += [part for parted in books for part in parted.jobs()]
+    rendering = Rendering(to_render, cache, workers, session, record_index=not books)
+    return SitePdfs(pages, jobs, rendering, books, workers, session)

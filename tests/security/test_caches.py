@@ -33,7 +33,7 @@ def fake_render(monkeypatch):
 
     def render(html, base_url, labels=(), inputs=()):
         rendered.append(html)
-        return GOOD, 1, 0.01
+        return GOOD, 1, 0.01, {"pages": 1, "anchors": {}, "bookmarks": []}
     monkeypatch.setattr(rendering, "render", render)
     return rendered
 

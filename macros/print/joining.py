@@ -1,0 +1,80 @@
+"""The books rendered by parts (book_parts.py), finished: parts whose page numbers moved are
+rendered again, then each book is joined (join.py), cached and put in the site.
+
+Runs in SitePdfs.finish, after the first rendering (every other PDF and every part with the
+page numbers remembered from the last build) is done.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+from typing import Callable
+
+from . import book_parts, join
+from .pdf import Result
+from .rendering import Rendering, _publish, _publish_bytes
+
+
+def _facts(sitepdfs, key: str, unstored: dict) -> dict | None:
+    return sitepdfs.rendering.cache.facts(key) or unstored.get(key, (None, None))[1]
+
+
+def join_books(sitepdfs, site_dir: Path, results: list[Result],
+               report: Callable[[str], None]) -> list[Result]:
+    """results of the first rendering in, the site's results out: the parts replaced by their
+    books. Writes the cache index for every output of this build."""
+    first = sitepdfs.rendering
+    cache, superseded = first.cache, first.superseded
+    books = sitepdfs.books
+    rendered = dict(first.keys)  # output -> key of the PDF rendered or cached for it
+    unstored = dict(first.unstored)
+    replaced: set[str] = set()
+    for _ in range(book_parts.MAX_ROUNDS):
+        for parted in books:
+            parted.learn({out: facts for out, key in rendered.items()
+                          if (facts := _facts(sitepdfs, key, unstored)) is not None})
+        stale = [job for parted in books for job in parted.jobs()
+                 if cache.key(job.document) != rendered.get(job.output)]
+        if not stale:
+            break
+        report(f"PDF-delen met verschoven paginanummers opnieuw: {len(stale)}")
+        again = Rendering(stale, cache, sitepdfs.workers, sitepdfs.session, record_index=False)
+        again.superseded = superseded
+        results += again.finish(site_dir, report)
+        replaced |= {rendered[o] for o in again.keys if o in rendered} - set(again.keys.values())
+        rendered.update(again.keys)
+        unstored.update(again.unstored)
+    parts = {o for parted in books for o in (parted.output(i) for i in range(len(parted.parts)))}
+    results = [r for r in results if r.output not in parts]
+    keys = dict(rendered)
+    code = hashlib.sha256(Path(join.__file__).read_bytes()).hexdigest()
+    for parted in books:
+        outputs = [parted.output(i) for i in range(len(parted.parts))]
+        book_key = hashlib.sha256(" ".join([code, *(rendered[o] for o in outputs)])
+                                  .encode()).hexdigest()[:32]
+        keys[parted.job.output] = book_key
+        start = time.perf_counter()
+        if cache.valid(book_key):
+            data, how = None, "(cache)"
+        else:
+            data = join.join([(cache.path(rendered[o]).read_bytes() if rendered[o] not in unstored
+                               else unstored[rendered[o]][0], _facts(sitepdfs, rendered[o], unstored))
+                              for o in outputs])
+            how = f"uit {len(outputs)} delen {time.perf_counter() - start:.2f} s"
+        if data is not None and cache.store(book_key, data):
+            data = None
+        if superseded.is_set():
+            size = len(data) if data is not None else cache.path(book_key).stat().st_size
+        elif data is not None:
+            size = _publish_bytes(data, site_dir, parted.job.output)
+        else:
+            size = _publish(cache.path(book_key), site_dir, parted.job.output)
+        report(f"PDF 1/1 {parted.job.output.removeprefix('pdf/')} {how}")
+        results.append(Result(parted.job.output, size, None, None))
+    if not superseded.is_set():
+        cache.forget_replaced(keys)
+        book_parts.write_memory(cache, books)
+        for key in replaced - set(keys.values()):
+            cache.drop(key)
+    return results
