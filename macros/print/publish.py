@@ -42,6 +42,11 @@ class SitePdfs:
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
         return results
 
+    def show_pending(self, site_dir: Path) -> None:
+        """Say on the Downloads page that PDFs are being made, if any are (serve only)."""
+        if self.rendering.todo:
+            downloads.show_pending(site_dir, self.pages)
+
     def cancel(self) -> None:
         self.rendering.cancel()
 
