@@ -36,10 +36,11 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
                           if (facts := _facts(sitepdfs, key, unstored)) is not None})
         stale = [job for parted in books for job in parted.jobs()
                  if cache.key(job.document) != rendered.get(job.output)]
-        if not stale:
+        if not stale or superseded.is_set():  # superseded: the newer rebuild renders them
             break
         report(f"PDF-delen met verschoven paginanummers opnieuw: {len(stale)}")
-        again = Rendering(stale, cache, sitepdfs.workers, sitepdfs.session, record_index=False)
+        again = Rendering(stale, cache, sitepdfs.workers, sitepdfs.session, record_index=False,
+                          drop_others=False)
         again.superseded = superseded
         results += again.finish(site_dir, report)
         replaced |= {rendered[o] for o in again.keys if o in rendered} - set(again.keys.values())
@@ -47,6 +48,8 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
         unstored.update(again.unstored)
     parts = {o for parted in books for o in (parted.output(i) for i in range(len(parted.parts)))}
     results = [r for r in results if r.output not in parts]
+    if superseded.is_set():  # a newer rebuild joins its own book
+        return results
     keys = dict(rendered)
     code = hashlib.sha256(Path(join.__file__).read_bytes()).hexdigest()
     for parted in books:
@@ -64,17 +67,14 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
             how = f"uit {len(outputs)} delen {time.perf_counter() - start:.2f} s"
         if data is not None and cache.store(book_key, data):
             data = None
-        if superseded.is_set():
-            size = len(data) if data is not None else cache.path(book_key).stat().st_size
-        elif data is not None:
+        if data is not None:
             size = _publish_bytes(data, site_dir, parted.job.output)
         else:
             size = _publish(cache.path(book_key), site_dir, parted.job.output)
         report(f"PDF 1/1 {parted.job.output.removeprefix('pdf/')} {how}")
         results.append(Result(parted.job.output, size, None, None))
-    if not superseded.is_set():
-        cache.forget_replaced(keys)
-        book_parts.write_memory(cache, books)
-        for key in replaced - set(keys.values()):
-            cache.drop(key)
+    cache.forget_replaced(keys)
+    book_parts.write_memory(cache, books)
+    for key in replaced - set(keys.values()):
+        cache.drop(key)
     return results

@@ -101,9 +101,11 @@ class Rendering:
     for them and puts every PDF in the site."""
 
     def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
-                 session: SessionPool | None = None, record_index: bool = True):
+                 session: SessionPool | None = None, record_index: bool = True,
+                 drop_others: bool = True):
         """record_index False: the caller writes the cache index itself, with the outputs of
-        every rendering it ran (a book's later rounds, book_parts.py)."""
+        every rendering it ran (a book's later rounds, book_parts.py). drop_others False: a
+        later round leaves the session's other renders alone (a newer rebuild's among them)."""
         self.jobs = jobs
         self.cache = cache
         self.record_index = record_index
@@ -117,7 +119,8 @@ class Rendering:
         self._own_pool = None
         self.futures: dict[Future, PdfJob] = {}
         if session is not None:
-            session.drop_all_but(set(self.keys.values()))
+            if drop_others:
+                session.drop_all_but(set(self.keys.values()))
             self.futures = {session.submit(self.keys[job.output], job): job
                             for job in self.todo}
             return
