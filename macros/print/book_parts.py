@@ -59,7 +59,7 @@ def split(html: str) -> tuple[str, list[Part]]:
         body = body[:body.rstrip().rindex("</div>")]  # the appendix-groups wrapper's end
     parts = []
     for piece in filter(str.strip, PART_START.split(body)):
-        if piece.startswith('<div class="kw-group" '):
+        if grouped and piece.startswith('<div class="kw-group" '):
             piece = f"{GROUPS_OPEN}{piece.rstrip()}\n</div>\n"  # the CSS is scoped by it
         ids = ID.findall(piece)
         parts.append(Part(piece, frozenset(ids), ids[0] if ids else f"deel-{len(parts) + 1}"))

@@ -15,6 +15,8 @@ import io
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, OutlineItem, String
 
+from .pdf import BOOK_PAGES
+
 # A link to another part is rendered as a URI with this scheme (book_parts.py) and becomes a
 # link to the named destination when the parts are joined.
 PART_LINK = "kwboek:"
@@ -130,7 +132,10 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
                 del annot["/A"]
                 annot.Dest = String(target)
     _outline(out, marks)
-    out.Root.PageMode = Name.UseOutlines
+    if marks and len(out.pages) > BOOK_PAGES:  # as pdf.py's finisher does for one document
+        out.Root.PageMode = Name.UseOutlines
+    elif "/PageMode" in out.Root:
+        del out.Root["/PageMode"]
     buffer = io.BytesIO()
     out.save(buffer)
     for src in sources:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
-from ..model.routes import BOOK_PDF, pack_page
+from ..model.routes import BOOK_PDF, WAAIER_PDF, pack_page
 from . import book, book_parts, downloads
 from .cache import Cache, decompressed_fonts
 from .joining import join_books
@@ -21,8 +21,8 @@ from .jobs import site_jobs
 from .render import FONTS_DIR, PrintRenderer
 from .rendering import Rendering, SessionPool
 
-# The PDFs rendered by parts and joined (book_parts.py): the handbook.
-PARTED = (BOOK_PDF,)
+# The PDFs rendered by parts and joined (book_parts.py): the books.
+PARTED = (BOOK_PDF, WAAIER_PDF)
 
 
 @dataclass
