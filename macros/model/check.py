@@ -10,6 +10,7 @@ from .timetable import DAY, clock, minutes_of
 from .colour import contrast_ratio
 from .models import word_forms
 from .limits import outside, read_source, symlinks_out
+from .markdown_links import unsafe_link_problems
 from .page_source import page_problems
 from .problems import Problem
 
@@ -229,5 +230,6 @@ def _check_symlinks(cat: Catalogue) -> list[Problem]:
 
 
 def check_catalogue(cat: Catalogue) -> list[Problem]:
-    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
-            + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat))
+    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_exercises(cat)
+            + _check_courses(cat) + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat)
+            + unsafe_link_problems(cat))

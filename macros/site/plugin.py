@@ -19,7 +19,8 @@ from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
 from . import csp
 from ..build.settings import Settings
-from ..model.problems import ContentError
+from ..model.page_source import rendered_problems
+from ..model.problems import ContentError, Problem
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
@@ -48,6 +49,7 @@ class KrachtwerkPlugin(BasePlugin):
         self.session: SessionPool | None = None
         self.dirty = False
         self.rendered: dict[str, RenderedPage] = {}
+        self.markup_problems: list[Problem] = []  # found in the HTML of this build's pages
         self.finishing: Build | None = None  # a serve build whose PDFs still render
         self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
 
@@ -116,6 +118,7 @@ class KrachtwerkPlugin(BasePlugin):
             self.finishing = None
         if not self.dirty:  # --dirty renders changed pages only: keep the others' HTML
             self.rendered = {}
+        self.markup_problems = []
 
     def on_files(self, files, *, config):
         if problem := self.build.stale_script():
@@ -131,7 +134,12 @@ class KrachtwerkPlugin(BasePlugin):
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        """Keep each page's article HTML: the handbook PDF is made from it."""
+        """Check each page's article HTML (model/page_source.py) and keep it: the handbook PDF
+        is made from it."""
+        source = page.file.content_string if page.file.abs_src_path else ""
+        name = (str(Path(page.file.abs_src_path).relative_to(self.build.settings.root))
+                if page.file.abs_src_path else page.file.src_uri)
+        self.markup_problems += rendered_problems(name, html, source)
         self.rendered[page.file.src_uri] = RenderedPage(
             src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
         return html
@@ -140,6 +148,8 @@ class KrachtwerkPlugin(BasePlugin):
         """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes
         the web pages. Images for the book are read from the files MkDocs will copy, because
         the copying comes after this event."""
+        if self.markup_problems:
+            raise Abort("\n" + ContentError(self.markup_problems).report())
         documentation = {f.src_uri for f in files.documentation_pages()}
         if missing := documentation - set(self.rendered):
             # A --dirty build that did not render every page makes no PDFs: a book of the
