@@ -32,7 +32,7 @@ script_log = get_plugin_logger("werkbladscript")
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
-IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+FRAME_WORKER = "assets/js/iframe-worker/stand-in.js"  # the name keeps the CDN copy out
 
 
 def _material_worker() -> str:
@@ -102,12 +102,11 @@ class KrachtwerkPlugin(BasePlugin):
         # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
         # 80 abbreviation lines to every page instead cost 0.06 s per page: half of a build.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = cat.glossary.tooltips()
-        if not settings.offline:  # file:// has no origin for 'self' to match
-            config.extra["content_security_policy"] = csp.POLICY
+        config.extra["content_security_policy"] = csp.POLICY
         if settings.offline:
-            # file:// has no web workers: Material's offline plugin needs the iframe-worker
-            # shim, which we ship ourselves instead of letting the plugin point at a CDN.
-            config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+            # file:// has no web workers, and the search runs in one: our stand-in runs it in
+            # a frame, without inline scripts, so the CSP above holds offline too.
+            config.extra["polyfills"] = [FRAME_WORKER]
         return config
 
     def on_pre_build(self, *, config):
