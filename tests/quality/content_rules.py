@@ -17,13 +17,31 @@ CASUS_NAMES = HERE / "casusnamen.yml"
 TEXT_DIRS = ("content", "data", "worksheets")
 
 
+TRANSLATIONS = "worksheets/vertalingen"
+DUTCH_TRANSLATION = "makkelijk"  # easy-read Dutch: the Dutch rules apply to it
+
+
 def text_files(root: Path, dirs=TEXT_DIRS) -> list[Path]:
-    """Markdown and YAML that authors write (not the site's scripts and styles)."""
+    """Dutch Markdown and YAML that authors write (not the site's scripts and styles, and not
+    the translations into other languages: Dutch spelling rules and the casus-name check would
+    read a Turkish 'Kim' (who) as a name)."""
     found = []
     for d in dirs:
         found += [p for p in sorted((root / d).rglob("*"))
-                  if p.suffix in (".md", ".yml", ".yaml") and "assets" not in p.parts]
+                  if p.suffix in (".md", ".yml", ".yaml") and "assets" not in p.parts
+                  and not _other_language(p.relative_to(root).as_posix())]
     return found
+
+
+def _other_language(rel: str) -> bool:
+    return (rel.startswith(TRANSLATIONS + "/") and rel.count("/") == 3
+            and not rel.startswith(f"{TRANSLATIONS}/{DUTCH_TRANSLATION}/"))
+
+
+def source_of(rel: str) -> str:
+    """An easy-read translation holds the same people as the worksheet it translates."""
+    prefix = f"{TRANSLATIONS}/{DUTCH_TRANSLATION}/"
+    return "worksheets/" + rel[len(prefix):] if rel.startswith(prefix) else rel
 
 
 def _line(text: str, pos: int) -> int:
@@ -113,13 +131,14 @@ def names_in_casus(root: Path) -> dict[str, set[str]]:
         for spot in NAME_SPOTS:
             for m in spot.finditer(text):
                 if m.group(1) not in NOT_NAMES:
-                    found.setdefault(m.group(1), set()).add(path.relative_to(root).as_posix())
+                    found.setdefault(m.group(1), set()).add(
+                        source_of(path.relative_to(root).as_posix()))
     return found
 
 
 def files_with_word(root: Path, word: str) -> set[str]:
     pattern = re.compile(rf"(?<![\wÀ-ÿ]){re.escape(word)}(?![\wÀ-ÿ])")
-    return {p.relative_to(root).as_posix() for p in text_files(root)
+    return {source_of(p.relative_to(root).as_posix()) for p in text_files(root)
             if pattern.search(p.read_text(encoding="utf-8"))}
 
 
