@@ -89,7 +89,12 @@ velden:
     kolommen:
       - {id: wat, label: Wat}
       - {id: wie, label: Wie}
+      - {id: klaar, label: "Klaar?", soort: vinkje}
     afdrukrijen: 4
+  - id: totaal_cijfer
+    type: totaal
+    label: Totaal van het cijfer
+    telt: [cijfer]
 """
 
 HANDLEIDING = {
