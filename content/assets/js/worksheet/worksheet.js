@@ -2,6 +2,7 @@
 import * as folders from "./folders.js";
 import { readAnswers, writeAnswers } from "./form-state.js";
 import { RowList } from "./lists.js";
+import { openProtected } from "./sheet-protect.js";
 import * as storage from "./storage.js";
 import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
@@ -250,6 +251,8 @@ export class Worksheet {
     } catch {
       return this.refuse("import_failed");
     }
+    text = await openProtected(this, text, file);
+    if (text === null) return undefined;
     const parsed = parseRecord(text, this.id);
     if (parsed.error) return this.refuse(parsed.error, parsed.params);
     const { record } = parsed;
