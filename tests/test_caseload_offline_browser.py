@@ -19,7 +19,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from test_caseload_browser import MESSAGE, NO_SUBTLE, PASSPHRASE, SELECT, give_passphrase
+from test_caseload_browser import (MESSAGE, NO_SUBTLE, PASSPHRASE, SELECT, give_passphrase,
+                                   give_text)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -45,7 +46,7 @@ def page_from_disk(browser):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("dialog", lambda d: d.accept("CD") if d.type == "prompt" else d.accept())
+    page.on("dialog", lambda d: d.accept())
     yield page
     context.close()
     assert errors == []
@@ -67,6 +68,7 @@ def test_folders_ticks_and_passphrase_files_work_from_file_url(offline, page_fro
     assert page.evaluate("location.protocol") == "file:"
     assert page.evaluate("crypto.subtle === undefined")
     page.click("[data-kw-folders] [data-kw-action=new-folder]")
+    give_text(page, "CD")
     expect(page.locator("[data-kw-folder-item]", has_text="CD")).to_be_visible()
     page.goto(sheet_page)
     page.select_option(SELECT, label="CD")
