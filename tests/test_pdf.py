@@ -89,7 +89,12 @@ velden:
     kolommen:
       - {id: wat, label: Wat}
       - {id: wie, label: Wie}
+      - {id: klaar, label: "Klaar?", soort: vinkje}
     afdrukrijen: 4
+  - id: totaal_cijfer
+    type: totaal
+    label: Totaal van het cijfer
+    telt: [cijfer]
 """
 
 HANDLEIDING = {
@@ -238,7 +243,8 @@ class _FormNames(HTMLParser):
             self._template += 1
         elif (tag in ("input", "textarea") and self._in_form and not self._template
               and attrs.get("name")):
-            self.names.append((attrs["name"], attrs.get("type", "textarea")))
+            kind = "tick" if "data-kw-tick" in attrs else attrs.get("type", "textarea")
+            self.names.append((attrs["name"], kind))
 
     def handle_endtag(self, tag):
         if tag == "template":
@@ -261,7 +267,8 @@ def paper_controls(cat, ident: str) -> dict[str, str]:
 
 def check_names_match_the_web_form(pdf_names: set[str], web: list[tuple[str, str]]) -> None:
     """A PDF field has the name of the web control it answers, except that each check box of
-    a group has its own, and the web list's template row (__N__) has no field."""
+    a group has its own, and the web list's template row (__N__) has no field. A tick box in
+    a table or list is one box, with the same name on paper."""
     boxes = {name for name, kind in web if kind == "checkbox"}
     web_names = {name for name, _ in web} - boxes
     assert web_names <= pdf_names, web_names - pdf_names
@@ -285,6 +292,8 @@ def test_fillable_worksheet_fields_have_the_web_form_names(tiny):
     assert fields["vink-2"]["/TU"] == "Vink aan wat past: Buiten"
     assert fields["leven-wonen-nu"]["/TU"] == "Mijn leven: Wonen en veiligheid, Nu"
     assert fields["naam_datum-naam"]["/TU"] == "Naam"
+    assert ("stappen-1-klaar", "tick") in web and fields["stappen-1-klaar"]["/FT"] == "/Btn"
+    assert fields["totaal_cijfer-totaal"]["/FT"] == "/Tx"  # written by hand: none on the web
 
 
 # --- every PDF: fonts, metadata, tags, text ---------------------------------------------

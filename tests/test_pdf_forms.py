@@ -78,6 +78,22 @@ def test_radio_buttons_are_named_by_their_option_and_each_has_its_own_name(filla
         ["/1", "/2", "/3", "/4", "/5"]
 
 
+def test_a_tick_column_is_a_check_box_that_exports_ja(fillable):
+    fields = PdfReader(fillable).get_fields()
+    klaar = [fields[f"stappen-{n}-klaar"] for n in range(1, 5)]  # every printed row has one
+    assert {f["/FT"] for f in klaar} == {"/Btn"}
+    assert [set(f["/_States_"]) for f in klaar] == [{"/Ja", "/Off"}] * 4
+    assert fields["stappen-1-klaar"]["/TU"] == "Mijn stappen: rij 1, Klaar?"
+    # A multiple choice exports its option, not "on".
+    assert set(fields["vink-2"]["/_States_"]) == {"/Buiten", "/Off"}
+
+
+def test_a_total_has_boxes_to_write_in(fillable):
+    fields = PdfReader(fillable).get_fields()
+    assert fields["totaal_cijfer-totaal"]["/FT"] == "/Tx"
+    assert fields["totaal_cijfer-gemiddelde"]["/TU"] == "Totaal van het cijfer: Gemiddeld"
+
+
 def test_one_line_table_cells_shrink_text_to_fit(fillable):
     fields = PdfReader(fillable).get_fields()
     da = lambda name: next(w for _, w, f in widgets(PdfReader(fillable))
@@ -128,8 +144,8 @@ def fill(source: Path, target: Path) -> list[tuple[int, tuple[float, ...], str]]
                     shown.append((index, rect, group["/T"]))
                 continue
             name = widget["/T"]
-            if widget["/FT"] == "/Btn":
-                values[name] = "/on"
+            if widget["/FT"] == "/Btn":  # ticked: its own "on" state (form.py names it)
+                values[name] = next(s for s in widget["/AP"]["/N"] if s != "/Off")
             else:
                 values[name] = "12-03-2026" if name.endswith(("datum", "wanneer")) else (
                     LONG if name.startswith("stappen") else NAMES)

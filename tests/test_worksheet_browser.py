@@ -449,7 +449,8 @@ def test_every_action_button_is_reachable_by_keyboard(sheet):
     for _ in range(6):
         sheet.keyboard.press("Tab")
         reached.append(sheet.evaluate("document.activeElement.textContent.trim()"))
-    assert reached[:4] == ["Afdrukken", "Bewaren als bestand", "Openen", "Wissen"]
+    assert reached[:5] == ["Afdrukken", "Bewaren als bestand", "Bewaren met wachtwoord", "Openen",
+                           "Wissen"]
 
 
 # --- The real site ---------------------------------------------------------------------------

@@ -57,6 +57,29 @@ def _check_worksheets(cat: Catalogue) -> list[Problem]:
     return problems
 
 
+def _check_totals(cat: Catalogue) -> list[Problem]:
+    """A total (type totaal) adds up scale and number fields of its own worksheet, each once."""
+    problems = []
+    for ws in cat.worksheets.values():
+        scored = [f.id for f in ws.fields if f.type in ("schaal", "getal")]
+        src = cat.source("werkblad", ws.id)
+        for i, field in enumerate(ws.fields):
+            if field.type != "totaal":
+                continue
+            for j, name in enumerate(field.sums):
+                loc = ("velden", i, "telt", j)
+                where = f"velden[{i}].telt[{j}]"
+                if name not in scored:
+                    problems.append(Problem(src.file, src.line_of(loc), where,
+                                            f"totaal '{field.id}' telt '{name}', maar dat is geen "
+                                            f"schaal- of getalveld van dit werkblad; kies uit: "
+                                            f"{', '.join(scored) or '(geen)'}"))
+                elif name in field.sums[:j]:
+                    problems.append(Problem(src.file, src.line_of(loc), where,
+                                            f"totaal '{field.id}' telt '{name}' twee keer"))
+    return problems
+
+
 def _check_exercises(cat: Catalogue) -> list[Problem]:
     problems = []
     for ex in cat.exercises.values():
@@ -230,6 +253,6 @@ def _check_symlinks(cat: Catalogue) -> list[Problem]:
 
 
 def check_catalogue(cat: Catalogue) -> list[Problem]:
-    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_exercises(cat)
-            + _check_courses(cat) + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat)
+    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_totals(cat)
+            + _check_exercises(cat) + _check_courses(cat) + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat)
             + unsafe_link_problems(cat))

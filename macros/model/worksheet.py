@@ -71,8 +71,11 @@ class Scale(FieldBase):
 
 
 class Column(Strict):
+    """A column of a tabel or lijst: text to write, or a box to tick ("Zet een vinkje")."""
     id: FieldId
     label: Text
+    kind: Literal["tekst", "vinkje"] = Field(
+        "tekst", description="tekst: een schrijfvak; vinkje: een vakje om aan te vinken")
 
 
 class Row(Strict):
@@ -102,6 +105,17 @@ class RowList(FieldBase):
     print_rows: int = Field(5, ge=1, le=30, description="Lege rijen op papier")
 
 
+class Total(Strict):
+    """The sum and average of scored fields (self-scans), worked out as you fill in the web
+    form and written by hand on paper. Not an answer of its own: the web form keeps nothing."""
+    type: Literal["totaal"]
+    id: FieldId
+    label: Text
+    sums: list[FieldId] = Field(min_length=1, description="De ids van de schaal- of getalvelden "
+                                "van dit werkblad die het totaal optelt")
+    help: str | None = None
+
+
 class Explanation(Strict):
     answer_kind: ClassVar[None] = None  # text only, nothing to fill in
     type: Literal["uitleg"]
@@ -116,7 +130,7 @@ class NameDate(Strict):
 
 WorksheetField = Annotated[
     Union[ShortText, LongText, DateField, NumberField, Choice, MultiChoice, Scale, Table,
-          RowList, Explanation, NameDate],
+          RowList, Total, Explanation, NameDate],
     Field(discriminator="type"),
 ]
 # The `type` of every field, read from the union above: a new field class is listed once.

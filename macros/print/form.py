@@ -2,6 +2,9 @@
 
 WeasyPrint 70 writes an AcroForm that Acrobat copes with and others do not:
 
+    check boxes                    export "on" when ticked; here their "on" state is named by
+                                   the box's value (a tick column: "Ja", controls.TICKED; a
+                                   multiple choice: the option), as a viewer's export shows it
     check boxes and radio buttons  have no /DA and only an "on" appearance: poppler, which
                                    redraws fields when /NeedAppearances is set, draws a ticked
                                    box blank; here they get a /DA (ZapfDingbats, with the
@@ -103,7 +106,14 @@ def finish_form(pdf, document, labels: dict[str, str]) -> None:
             obj["TU"] = pydyf.String(labels[name])
         if obj.get("FT") == "/Btn":  # a check box
             normal = obj["AP"]["N"]
-            normal["Off"] = _off_appearance(pdf, objects[normal["on"]])
+            element = elements.get(obj.reference)
+            state = _state((element.get("value") or "") if element is not None else "")
+            if state != "on":
+                normal[state] = normal.pop("on")
+                for key in ("AS", "V"):
+                    if obj.get(key) == "/on":
+                        obj[key] = f"/{state}"
+            normal["Off"] = _off_appearance(pdf, objects[normal[state]])
             obj["DA"] = pydyf.String(BUTTON_DA)
             obj["MK"]["CA"] = pydyf.String(CHECK)
         elif obj.get("FT") == "/Tx" and _has_class(elements.get(obj.reference), FIT):

@@ -5,7 +5,7 @@ from markupsafe import Markup, escape
 
 from ..model import models
 from ..model.catalogue import Catalogue
-from ..model.controls import ROW_SLOT, WEB, Medium, field_controls, worksheet_controls
+from ..model.controls import ROW_SLOT, TICKED, WEB, Medium, field_controls, worksheet_controls
 from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
 from .templates import template_environment
@@ -20,8 +20,21 @@ def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -
     """What every field partial needs, for the web form and for print alike. The partials take
     control names from `controls` (model/controls.py) and never put one together."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
-    return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
-            "controls": field_controls(cat, field, medium)}
+    context = {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
+               "controls": field_controls(cat, field, medium)}
+    if isinstance(field, models.Total):
+        context["total"] = total_of(cat, ws, field, medium)
+    return context
+
+
+def total_of(cat: Catalogue, ws: models.Worksheet, field: models.Total, medium: Medium) -> dict:
+    """What a total adds up: the control names of its fields and the highest total (None when
+    a number field has no maximum)."""
+    scored = [f for f in ws.fields if f.id in field.sums]
+    maxima = [f.max for f in scored]
+    names = [c.name for f in scored for c in field_controls(cat, f, medium)]
+    return {"names": names, "count": len(scored),
+            "max": None if None in maxima else int(sum(maxima))}
 
 
 class WebRenderer:
@@ -55,7 +68,7 @@ class WebRenderer:
                                    if c.row == ROW_SLOT}
             else:
                 fields.update({c.name: [c.kind, c.label] for c in controls})
-        return {"fields": fields, "lists": lists, "slot": ROW_SLOT}
+        return {"fields": fields, "lists": lists, "slot": ROW_SLOT, "ticked": TICKED}
 
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")

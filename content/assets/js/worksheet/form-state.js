@@ -11,7 +11,8 @@ export function controls(form) {
 export function readAnswers(form) {
   const answers = new Map();
   for (const el of controls(form)) {
-    if (el.type === "radio") {
+    if (el.type === "radio" || (el.type === "checkbox" && "kwTick" in el.dataset)) {
+      // A tick box (soort: vinkje) holds one value, like a choice, not a list.
       if (el.checked) answers.set(el.name, el.value);
     } else if (el.type === "checkbox") {
       if (el.checked) answers.set(el.name, [...(answers.get(el.name) || []), el.value]);
@@ -25,7 +26,7 @@ export function readAnswers(form) {
 export function writeAnswers(form, answers) {
   for (const el of controls(form)) {
     const value = answers.get(el.name);
-    if (el.type === "radio") {
+    if (el.type === "radio" || (el.type === "checkbox" && "kwTick" in el.dataset)) {
       el.checked = value === el.value;
     } else if (el.type === "checkbox") {
       el.checked = Array.isArray(value) && value.includes(el.value);

@@ -5,6 +5,8 @@
 //   ui.js         strings, status, messages        privacy.js     "remove all" on privacy page
 //   worksheet.js  ties it together for one worksheet
 //   folders.js    client folders             folder-bar.js  which folder a worksheet fills
+//   totals.js     totals of self-scans       passphrase.js  the passphrase dialog
+//   sheet-protect.js  a worksheet file with a passphrase
 //   overview.js   the page "Mijn cliëntmappen" folder-files.js  a folder as one file
 // Material's instant navigation swaps page content without a reload, so we initialise on
 // every document$ emission and mark what is done, to never wire an element twice.

@@ -39,7 +39,8 @@ function rowOf(pattern, name, slot) {
   return row >= 1 && row <= MAX_ROWS ? row : 0;
 }
 
-function fits(kind, value, options) {
+function fits(kind, value, options, ticked) {
+  if (kind === "tick") return value === ticked; // a box to tick: ticked, or no answer at all
   if (kind === "multi") {
     return Array.isArray(value) && value.every((v) => options.includes(v));
   }
@@ -65,7 +66,7 @@ export function classify(answers, { outline, form, strict, labels = new Map() })
     const spec = specOf(outline, name);
     const options = spec && (spec.kind === "choice" || spec.kind === "multi")
       ? optionsOf(form, name) : [];
-    if (spec && fits(spec.kind, value, options)) {
+    if (spec && fits(spec.kind, value, options, outline.ticked)) {
       apply.set(name, value);
       if (spec.list) rows.set(spec.list, Math.max(rows.get(spec.list) || 1, spec.row));
       continue;

@@ -2,6 +2,7 @@
 import * as folders from "./folders.js";
 import { readAnswers, writeAnswers } from "./form-state.js";
 import { RowList } from "./lists.js";
+import { openProtected } from "./sheet-protect.js";
 import * as storage from "./storage.js";
 import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
@@ -10,6 +11,7 @@ import {
   Feedback, clock, day, grow, growAll, limitNumber, markEmptyDates, mirrorForPrint, setUpGrowing,
   showOrphans, strings,
 } from "./ui.js";
+import { updateTotals } from "./totals.js";
 import { classify, labelsOf } from "./versions.js";
 
 export class Worksheet {
@@ -38,6 +40,7 @@ export class Worksheet {
     setUpGrowing(this.form);
     markEmptyDates(this.form);
     mirrorForPrint(this.form);
+    updateTotals(this.form, this.t);
     this.restore();
     // Another tab wrote or removed our answers: follow it, keeping what this tab changed.
     this.onStorage = (event) => {
@@ -53,10 +56,12 @@ export class Worksheet {
       grow(event.target);
       markEmptyDates(this.form);
       mirrorForPrint(this.form);
+      updateTotals(this.form, this.t);
       this.save();
     });
     this.form.addEventListener("change", () => {
       markEmptyDates(this.form);
+      updateTotals(this.form, this.t);
       this.save();
     });
     // Enter in a lone text box would submit the form and put the answers in the URL.
@@ -180,6 +185,7 @@ export class Worksheet {
     growAll(this.form);
     markEmptyDates(this.form);
     mirrorForPrint(this.form);
+    updateTotals(this.form, this.t);
   }
 
   // Answers saved for this version, or else for another version of this worksheet.
@@ -245,6 +251,8 @@ export class Worksheet {
     } catch {
       return this.refuse("import_failed");
     }
+    text = await openProtected(this, text, file);
+    if (text === null) return undefined;
     const parsed = parseRecord(text, this.id);
     if (parsed.error) return this.refuse(parsed.error, parsed.params);
     const { record } = parsed;
@@ -323,8 +331,9 @@ function pageAddress() {
 function parseOutline(text) {
   try {
     const outline = JSON.parse(text || "{}");
-    return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot };
+    return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot,
+             ticked: outline.ticked };
   } catch {
-    return { fields: {}, lists: {}, slot: undefined };
+    return { fields: {}, lists: {}, slot: undefined, ticked: undefined };
   }
 }
