@@ -78,6 +78,36 @@ def test_radio_buttons_are_named_by_their_option_and_each_has_its_own_name(filla
         ["/1", "/2", "/3", "/4", "/5"]
 
 
+def test_check_boxes_export_ja_when_ticked(fillable, tmp_path):
+    """Not WeasyPrint's "on": what a ticked box's value is called is the name of its "on"
+    state (pdf.js and poppler report that name); PDFium reads it back after filling."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    boxes = [(w, f) for _, w, f in widgets(PdfReader(fillable))
+             if f["/FT"] == "/Btn" and "/T" in w and "/Kids" not in f]
+    assert boxes
+    assert all(set(w["/AP"]["/N"]) == {"/Ja", "/Off"} for w, _ in boxes)
+    filled = tmp_path / "filled.pdf"
+    fill(fillable, filled)
+    doc = pypdfium2.PdfDocument(str(filled))
+    doc.init_forms()
+    exported = set()
+    for page in doc:
+        count = raw.FPDFPage_GetAnnotCount(page)
+        for i in range(count):
+            annot = raw.FPDFPage_GetAnnot(page, i)
+            if raw.FPDFAnnot_GetFormFieldType(doc.formenv, annot) == raw.FPDF_FORMFIELD_CHECKBOX:
+                size = raw.FPDFAnnot_GetFormFieldExportValue(doc.formenv, annot, None, 0)
+                buffer = (raw.FPDF_WCHAR * (size // 2))()
+                raw.FPDFAnnot_GetFormFieldExportValue(doc.formenv, annot, buffer, size)
+                exported.add(bytes(buffer)[:-2].decode("utf-16-le"))
+                assert raw.FPDFAnnot_IsChecked(doc.formenv, annot)
+            raw.FPDFPage_CloseAnnot(annot)
+    doc.close()
+    assert exported == {"Ja"}
+
+
 def test_one_line_table_cells_shrink_text_to_fit(fillable):
     fields = PdfReader(fillable).get_fields()
     da = lambda name: next(w for _, w, f in widgets(PdfReader(fillable))
@@ -129,7 +159,7 @@ def fill(source: Path, target: Path) -> list[tuple[int, tuple[float, ...], str]]
                 continue
             name = widget["/T"]
             if widget["/FT"] == "/Btn":
-                values[name] = "/on"
+                values[name] = "/Ja"
             else:
                 values[name] = "12-03-2026" if name.endswith(("datum", "wanneer")) else (
                     LONG if name.startswith("stappen") else NAMES)

@@ -6,6 +6,8 @@ WeasyPrint 70 writes an AcroForm that Acrobat copes with and others do not:
                                    redraws fields when /NeedAppearances is set, draws a ticked
                                    box blank; here they get a /DA (ZapfDingbats, with the
                                    tick or dot as /MK /CA) and an empty "Off" appearance
+    check boxes                    export "on" when ticked; here their "on" state is named
+                                   CHECKED ("Ja"), the value pdf.js, poppler and PDFium report
     radio buttons                  are named "0", "1", …: pdf.js exports those instead of the
                                    option values; here each button's "on" state is named by
                                    its value (/Opt keeps the values as text, as the spec
@@ -28,6 +30,7 @@ import pydyf
 FIT = "kw-fit"
 CHECK, DOT = "4", "l"  # ZapfDingbats: a tick, a round dot
 BUTTON_DA = "0 g /ZaDb 0 Tf"
+CHECKED = "Ja"  # a ticked check box's value, as a reader of the exported answers sees it
 
 
 def _widget_elements(document) -> dict[bytes, object]:
@@ -103,7 +106,11 @@ def finish_form(pdf, document, labels: dict[str, str]) -> None:
             obj["TU"] = pydyf.String(labels[name])
         if obj.get("FT") == "/Btn":  # a check box
             normal = obj["AP"]["N"]
-            normal["Off"] = _off_appearance(pdf, objects[normal["on"]])
+            on_stream = normal.pop("on")
+            normal[CHECKED] = on_stream
+            normal["Off"] = _off_appearance(pdf, objects[on_stream])
+            if obj.get("AS") == "/on":
+                obj["AS"] = obj["V"] = f"/{CHECKED}"
             obj["DA"] = pydyf.String(BUTTON_DA)
             obj["MK"]["CA"] = pydyf.String(CHECK)
         elif obj.get("FT") == "/Tx" and _has_class(elements.get(obj.reference), FIT):
