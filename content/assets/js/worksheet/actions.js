@@ -1,4 +1,4 @@
-// The buttons above a worksheet: print, save as file, open a file, clear. No inline handlers:
+// The buttons above a worksheet: print, filled-in PDF, save as file, open a file, clear. No inline handlers:
 // everything is wired here, on the worksheet's own element.
 export function wireActions(sheet) {
   const { root } = sheet;
@@ -11,6 +11,9 @@ export function wireActions(sheet) {
     switch (button.dataset.kwAction) {
       case "print":
         window.print();
+        break;
+      case "fill-pdf":
+        sheet.downloadFilledPdf(button);
         break;
       case "export":
         sheet.exportFile();
