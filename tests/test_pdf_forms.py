@@ -36,7 +36,7 @@ def fillable(tmp_path_factory) -> Path:
     project = _tiny(root / "p")
     cat = load_catalogue(project)
     doc = print_renderer(cat, root / "cache").worksheet_document(cat.worksheets["alles"], True)
-    data, _, _ = render(doc.html, doc.base_url, doc.field_labels)
+    data, _, _ = render(doc.html, doc.base_url, doc.field_labels, doc.inputs)
     path = root / "alles-invulbaar.pdf"
     path.write_bytes(data)
     return path
