@@ -446,10 +446,11 @@ def test_worksheet_page_has_no_accessibility_violations(sheet, tiny):
 def test_every_action_button_is_reachable_by_keyboard(sheet):
     sheet.focus(".kw-shared-notice a")
     reached = []
-    for _ in range(6):
+    for _ in range(7):
         sheet.keyboard.press("Tab")
         reached.append(sheet.evaluate("document.activeElement.textContent.trim()"))
-    assert reached[:4] == ["Afdrukken", "Bewaren als bestand", "Openen", "Wissen"]
+    assert reached[:5] == ["Afdrukken", "Download als ingevulde PDF", "Bewaren als bestand",
+                           "Openen", "Wissen"]
 
 
 # --- The real site ---------------------------------------------------------------------------
