@@ -87,6 +87,8 @@ def test_the_downloaded_pdf_holds_the_answers(downloaded):
     assert values["cijfer"] == "/4"
     assert (values["vink-1"], values["vink-2"], values["vink-3"]) == ("/Off", "/Ja", "/Off")
     assert outside == []
+    root = PdfReader(path).trailer["/Root"]  # still a tagged PDF in Dutch
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "nl"
 
 
 def test_what_the_paper_has_no_room_for_is_named(downloaded):
