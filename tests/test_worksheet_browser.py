@@ -446,11 +446,11 @@ def test_worksheet_page_has_no_accessibility_violations(sheet, tiny):
 def test_every_action_button_is_reachable_by_keyboard(sheet):
     sheet.focus(".kw-shared-notice a")
     reached = []
-    for _ in range(6):
+    for _ in range(7):
         sheet.keyboard.press("Tab")
         reached.append(sheet.evaluate("document.activeElement.textContent.trim()"))
-    assert reached[:5] == ["Afdrukken", "Bewaren als bestand", "Bewaren met wachtwoord", "Openen",
-                           "Wissen"]
+    assert reached[:6] == ["Afdrukken", "Download als ingevulde PDF", "Bewaren als bestand",
+                           "Bewaren met wachtwoord", "Openen", "Wissen"]
 
 
 # --- The real site ---------------------------------------------------------------------------

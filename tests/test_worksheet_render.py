@@ -267,7 +267,8 @@ def test_actions_status_and_message_regions_are_in_place(tree):
     actions = tree.all("div", data_kw_actions="")[0]
     assert "hidden" in actions.attrs, "without the script the buttons would do nothing"
     texts = {b.attrs["data-kw-action"]: b.text() for b in actions.walk() if b.tag == "button"}
-    assert texts == {"print": "Afdrukken", "export": "Bewaren als bestand",
+    assert texts == {"print": "Afdrukken", "fill-pdf": "Download als ingevulde PDF",
+                     "export": "Bewaren als bestand",
                      "export-protected": "Bewaren met wachtwoord", "import": "Openen",
                      "clear": "Wissen"}
     assert all(b.attrs.get("type") == "button" for b in actions.walk() if b.tag == "button")

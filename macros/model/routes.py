@@ -33,6 +33,17 @@ def worksheet_pdf(ident: str, fillable: bool = False) -> str:
     return f"{PDF_DIR}/werkbladen/{ident}-{'invulbaar' if fillable else 'leeg'}.pdf"
 
 
+def worksheet_pdf_script(ident: str) -> str:
+    """The fillable PDF as a script (see print/fillable_script.py), beside the PDF itself."""
+    return worksheet_pdf(ident, True).removesuffix(".pdf") + ".js"
+
+
+# pdf-lib and its font engine (vendored from npm), loaded only when a worksheet's
+# "Download als ingevulde PDF" is used; fontkit lets pdf-lib write every letter of a name.
+PDF_LIB_SCRIPTS = ("assets/vendor/pdf-lib/pdf-lib.min.js",
+                   "assets/vendor/pdf-lib-fontkit/fontkit.umd.min.js")
+
+
 def course_pdf(ident: str, trainer: bool) -> str:
     return f"{PDF_DIR}/training/{ident}-{'draaiboek' if trainer else 'deelnemers'}.pdf"
 

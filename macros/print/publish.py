@@ -13,7 +13,7 @@ from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
 from ..model.routes import pack_page
-from . import book, downloads
+from . import book, downloads, fillable_script
 from .cache import Cache, decompressed_fonts
 from .pdf import PdfJob, Result
 from .jobs import site_jobs
@@ -26,11 +26,13 @@ class SitePdfs:
     pages: dict[str, book.RenderedPage]
     jobs: list[PdfJob]
     rendering: Rendering
+    worksheets: tuple[str, ...] = ()  # whose fillable PDF the web page can fill in
 
     def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
         results = self.rendering.finish(site_dir, report)
         if not self.rendering.superseded.is_set():
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
+            fillable_script.write_scripts(site_dir, self.worksheets)
         return results
 
     def cancel(self) -> None:
@@ -69,4 +71,5 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     """Start rendering every PDF that is not in the cache (cache_dir/pdf)."""
     cache = Cache(cache_dir / "pdf", index=f"index-{cat.edition_dir.name}.json")
     jobs = site_pdf_jobs(cat, renderer, pages, nav, site_files or {})
-    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session))
+    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session),
+                    tuple(cat.worksheets))

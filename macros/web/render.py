@@ -5,9 +5,11 @@ from markupsafe import Markup, escape
 
 from ..model import models
 from ..model.catalogue import Catalogue
-from ..model.controls import ROW_SLOT, TICKED, WEB, Medium, field_controls, worksheet_controls
+from ..model.controls import (PAPER, ROW_SLOT, TICKED, WEB, Medium, field_controls,
+                              worksheet_controls)
 from ..model.labels import LABELS
-from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
+from ..model.routes import (PDF_LIB_SCRIPTS, PRIVACY_PAGE, Routes, page_of, worksheet_pdf,
+                            worksheet_pdf_script)
 from .templates import template_environment
 from .training import TrainingRenderer
 from .views import Views, worksheet_pdfs
@@ -60,19 +62,30 @@ class WebRenderer:
     def answer_outline(self, ws: models.Worksheet) -> dict:
         """Every answer name the form has, with its kind and label, for the browser script
         (autosave, import checks, answers of older versions). A list is described by its row
-        template: name and label patterns with `slot` where the row number goes."""
-        fields, lists = {}, {}
+        template: name and label patterns with `slot` where the row number goes. `paper` says
+        which PDF check box each option of a multiple choice is (on paper each has its own
+        name, see controls.py); every other answer has the same name on paper."""
+        fields, lists, paper = {}, {}, {}
         for field, controls in worksheet_controls(self.cat, ws, WEB):
             if ROW_SLOT in controls.rows():
                 lists[field.id] = {c.name: [c.kind, c.label] for c in controls
                                    if c.row == ROW_SLOT}
             else:
                 fields.update({c.name: [c.kind, c.label] for c in controls})
-        return {"fields": fields, "lists": lists, "slot": ROW_SLOT, "ticked": TICKED}
+            if any(c.kind == "multi" for c in controls):
+                boxes = field_controls(self.cat, field, PAPER)
+                paper[field.id] = {option: boxes.name(option=n)
+                                   for n, option in enumerate(field.options, 1)}
+        return {"fields": fields, "lists": lists, "slot": ROW_SLOT, "ticked": TICKED,
+                "paper": paper}
 
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")
+        here = page or "index.md"
         html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
+                               fill_pdf_href=self.routes.link(here, worksheet_pdf_script(ws.id)),
+                               pdf_lib_hrefs=" ".join(self.routes.link(here, script)
+                                                      for script in PDF_LIB_SCRIPTS),
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
                                privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),
                                folders_href=self.routes.link(page or "index.md", FOLDERS_PAGE))

@@ -1,5 +1,6 @@
-// The buttons above a worksheet: print, save as file (also with a passphrase), open a file,
-// clear. No inline handlers: everything is wired here, on the worksheet's own element.
+// The buttons above a worksheet: print, filled-in PDF, save as file (also with a passphrase),
+// open a file, clear. No inline handlers: everything is wired here, on the worksheet's own
+// element.
 import { exportProtected } from "./sheet-protect.js";
 
 export function wireActions(sheet) {
@@ -13,6 +14,9 @@ export function wireActions(sheet) {
     switch (button.dataset.kwAction) {
       case "print":
         window.print();
+        break;
+      case "fill-pdf":
+        sheet.downloadFilledPdf(button);
         break;
       case "export":
         sheet.exportFile();

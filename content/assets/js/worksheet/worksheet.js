@@ -1,5 +1,6 @@
 // One worksheet on a page: ties the form to storage, versions, files and the messages.
 import * as folders from "./folders.js";
+import { filledPdf } from "./fill-pdf.js";
 import { readAnswers, writeAnswers } from "./form-state.js";
 import { RowList } from "./lists.js";
 import { openProtected } from "./sheet-protect.js";
@@ -238,7 +239,32 @@ export class Worksheet {
     this.feedback.say(this.t("exported", { bestand: name }));
   }
 
-  refuse(key, params = {}) {
+  // The worksheet's fillable PDF with the answers on screen, saved on this device.
+  async downloadFilledPdf(button) {
+    if (button.disabled) return;
+    button.disabled = true;
+    this.feedback.say(this.t("fill_pdf_busy"));
+    try {
+      const now = new Date();
+      const { pdf, missing } = await filledPdf({
+        id: this.id, answers: this.answers(), outline: this.outline,
+        pdfScript: button.dataset.kwFillPdf,
+        libraries: (button.dataset.kwPdfLib || "").split(" ").filter(Boolean),
+      });
+      const name = fileName(this.id, now, this.folderLabel(), "-ingevuld.pdf");
+      download(new Blob([pdf], { type: "application/pdf" }), name);
+      const done = this.t("fill_pdf_done", { bestand: name });
+      this.feedback.say(missing.length
+        ? `${done} ${this.t("fill_pdf_missing", { velden: missing.join("; ") })}` : done);
+    } catch (error) {
+      console.error("Werkblad-PDF:", error);
+      this.feedback.say(this.t("fill_pdf_failed"), "error");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+    refuse(key, params = {}) {
     this.feedback.say(`${this.t(key, { titel: this.title, ...params })} ${this.t("unchanged")}`,
                       "error");
   }
@@ -332,8 +358,8 @@ function parseOutline(text) {
   try {
     const outline = JSON.parse(text || "{}");
     return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot,
-             ticked: outline.ticked };
+             ticked: outline.ticked, paper: outline.paper || {} };
   } catch {
-    return { fields: {}, lists: {}, slot: undefined, ticked: undefined };
+    return { fields: {}, lists: {}, slot: undefined, ticked: undefined, paper: {} };
   }
 }
