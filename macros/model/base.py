@@ -38,6 +38,10 @@ DUTCH_KEYS = {
     "required": "verplicht", "min_label": "links", "max_label": "rechts", "tags": "tags",
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
     "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
+    # editions (issue #23): own content, choosing what appears, local details, comparing
+    "exercises": "oefeningen", "courses": "cursussen", "leave_out": "weglaten",
+    "keep_only": "alleen", "replaces": "vervangt", "details": "gegevens",
+    "compare_with": "vergelijk_met",
 }
 
 
