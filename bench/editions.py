@@ -1,6 +1,10 @@
 """`make editions` against separate builds (issue #23): two editions, cold (no .cache) and
 warm, with PDFs. Run from the project root: `.venv/bin/python bench/editions.py [EDITIE ...]`.
-Writes bench/editions-results.json. Counts how many PDFs each build took from the cache."""
+Writes bench/editions-results.json. Counts how many PDFs each build took from the cache.
+
+`--locaties`: two locations of one organisation instead, the example edition and a copy
+that differs only in its local details (made for the run, removed after): the PDFs without
+local details are the same in both and should be rendered once."""
 from __future__ import annotations
 
 import json
@@ -30,8 +34,33 @@ def pdf_counts(log: str) -> dict:
     return {"pdfs": len(lines), "uit_cache": cached, "gerenderd": len(lines) - cached}
 
 
+def location_copy() -> str:
+    """site_config/voorbeeld-noord: the example edition with other local details."""
+    copy = ROOT / "site_config" / "voorbeeld-noord"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ROOT / "site_config" / "voorbeeld", copy)
+    config = copy / "editie.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      .replace("012-345 67 00", "012-999 88 77")
+                      .replace("Wijkteam Oostwijk, Marktplein 4", "Wijkteam Noord, Kerkplein 1"),
+                      encoding="utf-8")
+    return "site_config/voorbeeld-noord"
+
+
 def main() -> None:
-    editions = sys.argv[1:] or ["site_config/default", "site_config/voorbeeld"]
+    args = sys.argv[1:]
+    locations = "--locaties" in args
+    args = [a for a in args if a != "--locaties"]
+    if locations:
+        args = ["site_config/voorbeeld", location_copy()]
+    try:
+        measure(args or ["site_config/default", "site_config/voorbeeld"], locations)
+    finally:
+        if locations:
+            shutil.rmtree(ROOT / "site_config" / "voorbeeld-noord", ignore_errors=True)
+
+
+def measure(editions: list[str], locations: bool) -> None:
     python = sys.executable
     results = {"edities": editions, "kernen": os.cpu_count()}
     for state in ("koud", "warm"):
@@ -50,7 +79,7 @@ def main() -> None:
             total += seconds
             counts.append({"editie": edition, "s": round(seconds, 1), **pdf_counts(log)})
         results[f"twee losse builds, {state}"] = {"s": round(total, 1), "builds": counts}
-    out = ROOT / "bench" / "editions-results.json"
+    out = ROOT / "bench" / ("editions-locaties.json" if locations else "editions-results.json")
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=1, ensure_ascii=False))
 

@@ -47,10 +47,12 @@ def unlink(markdown: str, page: str, pages: dict[str, tuple[str, str]]
     return _LINK.sub(replace, markdown), found
 
 
-def calling_line(template_file: str) -> int:
-    """The page line of the macro call now running: the innermost frame of the page's template
-    (Jinja compiles a page to code whose line numbers are the page's)."""
+def calling_line(template) -> int:
+    """The page line of the macro call now running: the innermost frame of the page's
+    compiled template, its Python line mapped back to the page by Jinja."""
+    if template is None:
+        return 1
     frame = sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename != template_file:
+    while frame is not None and frame.f_globals.get("__jinja_template__") is not template:
         frame = frame.f_back
-    return frame.f_lineno if frame is not None else 1
+    return template.get_corresponding_lineno(frame.f_lineno) if frame is not None else 1

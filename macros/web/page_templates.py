@@ -196,7 +196,7 @@ class PageTemplates:
         on_left_out(file, kind, id, line): a macro names what the edition leaves out."""
         self.cat = cat
         self.on_left_out = on_left_out
-        self._at = ("", 1)
+        self._at = ("", 1, None)
         self.env = PageEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                    keep_trailing_newline=True)
         self.env.filters = {name: self.env.filters[name] for name in PAGE_FILTERS}
@@ -209,7 +209,7 @@ class PageTemplates:
             kind = macro.params[0] if macro.params else None
             if kind in KINDS and self.cat.is_left_out(kind, values[0]):
                 self.on_left_out(self._at[0], kind, values[0],
-                                 self._at[1] + left_out.calling_line(TEMPLATE_FILE) - 1)
+                                 self._at[1] + left_out.calling_line(self._at[2]) - 1)
                 return left_out.macro_text(self.cat, kind, values[0],
                                            inline=macro.name.endswith("_link"))
             return macro.make(web, page_of(), *values)
@@ -223,7 +223,6 @@ class PageTemplates:
     def render(self, text: str, page: str, first_line: int = 1) -> str:
         """The page's Markdown with its macros run. first_line: the file's line where text
         starts (after the front matter). Raises ContentError naming page and line."""
-        self._at = (page, first_line)  # where a macro call is, for on_left_out
         # the edition's local details, [[naam]], before any Jinja (model/details.py)
         text = details.fill_page(text, page, first_line, self.cat.edition.details)
         if not self.has_template(text):
@@ -236,6 +235,7 @@ class PageTemplates:
                                "(include, import, extends); gebruik een macro zoals "
                                "werkblad('id')")
             template = self.env.from_string(tree)
+            self._at = (page, first_line, template)  # where a macro call is, for on_left_out
             return template.render()
         except _Located as e:
             line, message = e.line, e.message
