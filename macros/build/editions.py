@@ -25,10 +25,12 @@ def edition_folders(root: Path) -> list[Path]:
 
 
 def build_editions(root: Path, folders: list[Path] | None = None, sites: Path | None = None,
-                   report: Callable[[str], None] = print,
+                   report: Callable[[str], None] | None = None,
                    environ: dict | None = None) -> list[tuple[str, int, float]]:
     """Build each edition into sites/<folder name>/; returns (name, exit code, seconds)."""
     sites = sites or root / SITES
+    # flushed: each build writes its own lines to the same output in between
+    report = report or (lambda line: print(line, flush=True))
     results = []
     for folder in folders or edition_folders(root):
         name = folder.name

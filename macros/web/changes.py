@@ -16,15 +16,11 @@ KINDS = {"oefeningen": "Oefeningen", "cursussen": "Cursussen"}
 WHAT = {"nieuw": "Nieuw", "weg": "Vervallen", "veranderd": "Veranderd"}
 
 
-def _sheet_link(ident: str, title: str) -> str:
-    return f"[{plain(title)}]({page_of('werkblad', ident).split('/')[-1]})"
-
-
 def _sheet(change: SheetChange) -> list[str]:
     version = (f"versie {change.old_version} → {change.new_version}"
                if change.old_version != change.new_version else f"versie {change.new_version}")
     out = [f"### {plain(change.title)}", "",
-           f"[Naar het werkblad](waaier/{change.ident}.md) · {version}", ""]
+           f"[Naar het werkblad]({page_of('werkblad', change.ident)}) · {version}", ""]
     rows = []
     if change.added:
         rows.append(("Velden erbij", ", ".join(plain(x) for x in change.added)))
@@ -51,8 +47,8 @@ def changes_page(changes: Changes | None, edition: str) -> str:
            "# Wat is er veranderd", ""]
     if changes is None:
         out += ["Er is nog geen vorige uitgave om mee te vergelijken. Na de eerste uitgave "
-                "staat hier wat er sindsdien is veranderd (zie [Het handboek inrichten]"
-                "(inrichten.md#wat-is-er-veranderd)).", ""]
+                "staat hier wat er sindsdien is veranderd (zie de pagina Het handboek "
+                "inrichten, onder Wat is er veranderd).", ""]
         return "\n".join(out)
     out += [f"Deze pagina vergelijkt deze editie ({plain(edition)}) met uitgave "
             f"**{plain(changes.release)}**. Bewaarde antwoorden blijven in de browser staan; een "
@@ -63,7 +59,7 @@ def changes_page(changes: Changes | None, edition: str) -> str:
         return "\n".join(out + ["Er is niets veranderd.", ""])
     out += ["## Werkbladen", ""]
     if changes.new_sheets:
-        out += ["**Nieuw:** " + ", ".join(f"[{plain(t)}](waaier/{i}.md)"
+        out += ["**Nieuw:** " + ", ".join(f"[{plain(t)}]({page_of('werkblad', i)})"
                                           for i, t in changes.new_sheets), ""]
     if changes.removed_sheets:
         out += ["**Vervallen:** " + ", ".join(plain(t) for _, t in changes.removed_sheets), ""]
