@@ -1,6 +1,7 @@
 """Local details of an edition (issue #23): named values such as `crisislijn` that worksheets
 and pages use through one explicit placeholder, `[[crisislijn]]`, or `[[crisislijn|tekst]]`
-with the text to show when the edition has no value. No templating: the placeholder is found
+with the text to show when the edition has no value; `\\[[naam]]` shows the brackets as they
+are (for a page that explains the placeholder). No templating: the placeholder is found
 by one pattern and replaced by plain text, so the trust rules of issue #17 hold.
 
 The edition's values are plain text without markup characters (model/edition.py), so the
@@ -14,7 +15,8 @@ from typing import Mapping
 from .problems import ContentError, Problem
 from .yaml_lines import LocatedData, where
 
-PLACEHOLDER = re.compile(r"\[\[\s*([a-z][a-z0-9_]*)\s*(?:\|([^\[\]]*))?\]\]")
+PLACEHOLDER = re.compile(r"(?<!\\)\[\[\s*([a-z][a-z0-9_]*)\s*(?:\|([^\[\]]*))?\]\]")
+ESCAPED = "\\[["
 
 
 def _missing(name: str, details: Mapping[str, str]) -> str:
@@ -38,7 +40,7 @@ def fill(text: str, details: Mapping[str, str], escape: bool = False) -> str | N
             return m.group(0)
         return html.escape(found, quote=False) if escape else found
 
-    filled = PLACEHOLDER.sub(value, text)
+    filled = PLACEHOLDER.sub(value, text).replace(ESCAPED, "[[")
     return None if missing else filled
 
 

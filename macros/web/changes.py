@@ -20,7 +20,8 @@ def _sheet(change: SheetChange) -> list[str]:
     version = (f"versie {change.old_version} → {change.new_version}"
                if change.old_version != change.new_version else f"versie {change.new_version}")
     out = [f"### {plain(change.title)}", "",
-           f"[Naar het werkblad]({page_of('werkblad', change.ident)}) · {version}", ""]
+           f"[Werkblad {plain(change.title)}]({page_of('werkblad', change.ident)}) · {version}",
+           ""]
     rows = []
     if change.added:
         rows.append(("Velden erbij", ", ".join(plain(x) for x in change.added)))
@@ -33,7 +34,9 @@ def _sheet(change: SheetChange) -> list[str]:
         rows.append(("Vraag anders gesteld",
                      "; ".join(f"{plain(a)} → {plain(b)}" for a, b in change.relabelled)))
     if not rows:
-        rows.append(("Velden", "gelijk; alleen de tekst of de uitleg is veranderd"))
+        rows.append(("Velden", "dezelfde velden, maar andere rijen in een tabel (zoals andere "
+                     "leefgebieden)" if change.lost else
+                     "gelijk; alleen de tekst of de uitleg is veranderd"))
     rows.append(("Bewaarde antwoorden", ANSWERS[change.answers]
                  + (f" ({len(change.lost)} invulvakken niet meer)" if change.lost else "")))
     out += ["| Wat | Verschil |", "| --- | --- |"]
