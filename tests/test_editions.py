@@ -291,3 +291,45 @@ def test_edition_compares_with_its_own_last_release_inside_its_folder(project):
     with pytest.raises(ContentError) as info:
         Build(settings)
     assert "'vorige.json' niet gevonden" in info.value.report()
+
+
+# --- the real content in an edition folder outside the project ------------------------------
+REAL = Path(__file__).resolve().parent.parent
+
+
+def real_edition(tmp_path: Path, extra: str) -> Path:
+    folder = tmp_path / "ed"
+    folder.mkdir(parents=True)
+    base = (REAL / "site_config" / "default" / "editie.yml").read_text(encoding="utf-8")
+    (folder / "editie.yml").write_text(base + extra, encoding="utf-8")
+    return folder
+
+
+def test_left_out_exercise_used_by_a_course_is_an_error_and_a_left_out_sheet_is_dropped(
+        tmp_path):
+    folder = real_edition(tmp_path, "weglaten:\n  oefeningen: [afronden-casus]\n")
+    with pytest.raises(ContentError) as info:
+        load_catalogue(REAL, folder)
+    [problem] = info.value.problems
+    assert problem.file == "data/cursussen/terugkomdag.yml" and problem.line > 1
+    assert "laat ook cursus 'terugkomdag' weg" in problem.message
+    folder = real_edition(tmp_path / "b", "weglaten:\n  werkbladen: [afronding]\n"
+                                          "  oefeningen: [afronden-casus]\n"
+                                          "  cursussen: [terugkomdag]\n")
+    cat = load_catalogue(REAL, folder)
+    assert all("afronding" not in ex.worksheets for ex in cat.exercises.values())
+    assert "terugkomdag" not in cat.courses
+
+
+def test_own_principle_gets_a_page_in_the_nav(tmp_path):
+    folder = real_edition(tmp_path, "")
+    (folder / "principes").mkdir()
+    text = (REAL / "data" / "principes" / "werkrelatie.yml").read_text(encoding="utf-8")
+    (folder / "principes" / "samen-wonen.yml").write_text(
+        text.replace("id: werkrelatie", "id: samen-wonen"), encoding="utf-8")
+    cat = load_catalogue(REAL, folder)
+    generated = pages.generated_pages(cat)
+    assert generated["handleiding/notendop/samen-wonen.md"].endswith('{{ principe("samen-wonen") }}\n')
+    nav = pages.add_to_nav([{"Notendop": ["handleiding/notendop/index.md"]}], cat)
+    assert nav[0]["Notendop"][1] == {cat.principles["samen-wonen"].title:
+                                     "handleiding/notendop/samen-wonen.md"}

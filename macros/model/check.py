@@ -78,8 +78,9 @@ def _check_courses(cat: Catalogue) -> list[Problem]:
                 if item.exercise is not None:
                     ex = cat.exercises.get(item.exercise)
                     if ex is None:
-                        if item.exercise in cat.failed:
-                            continue
+                        if item.exercise in cat.failed or cat.is_left_out("oefening",
+                                                                          item.exercise):
+                            continue  # reported already (model/selection.py)
                         problems.append(Problem(src.file, src.line_of(loc + ("oefening",)),
                                                 f"dagdelen[{s}].onderdelen[{i}]",
                                                 f"onbekende oefening '{item.exercise}'; kies uit: "
