@@ -333,3 +333,17 @@ def test_own_principle_gets_a_page_in_the_nav(tmp_path):
     nav = pages.add_to_nav([{"Notendop": ["handleiding/notendop/index.md"]}], cat)
     assert nav[0]["Notendop"][1] == {cat.principles["samen-wonen"].title:
                                      "handleiding/notendop/samen-wonen.md"}
+
+
+def test_edition_compares_with_its_own_saved_manifest(project):
+    folder = edition(project)
+    settings = Settings(root=project, edition_dir=folder, pdfs=False)
+    saved = Build(settings).generated_files()["uitgave.json"]
+    (folder / "vorige-uitgave.json").write_text(saved, "utf-8")
+    edition(project, "vergelijk_met: vorige-uitgave.json\n")
+    assert "Er is niets veranderd" in Build(settings).generated_files()["wijzigingen.md"]
+    sheet = project / "worksheets" / "tweede.yml"
+    sheet.write_text(sheet.read_text("utf-8").replace("Wat wil je?", "Wat wil je nu?"), "utf-8")
+    page = Build(settings).generated_files()["wijzigingen.md"]
+    assert "uitgave **vorige-uitgave**" in page and "### Tweede blad" in page
+    assert "Wat wil je? → Wat wil je nu?" in page
