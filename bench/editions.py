@@ -50,24 +50,43 @@ def location_copy() -> str:
 def main() -> None:
     args = sys.argv[1:]
     locations = "--locaties" in args
-    args = [a for a in args if a != "--locaties"]
+    separate_first = "--apart-eerst" in args  # the other order, against a machine that warms up
+    args = [a for a in args if a not in ("--locaties", "--apart-eerst")]
     if locations:
         args = ["site_config/voorbeeld", location_copy()]
     try:
-        measure(args or ["site_config/default", "site_config/voorbeeld"], locations)
+        measure(args or ["site_config/default", "site_config/voorbeeld"], locations,
+                separate_first)
     finally:
         if locations:
             shutil.rmtree(ROOT / "site_config" / "voorbeeld-noord", ignore_errors=True)
 
 
-def measure(editions: list[str], locations: bool) -> None:
+def measure(editions: list[str], locations: bool, separate_first: bool) -> None:
     python = sys.executable
-    results = {"edities": editions, "kernen": os.cpu_count()}
+    results = {"edities": editions, "kernen": os.cpu_count(),
+               "volgorde": "los eerst" if separate_first else "make editions eerst"}
+    if not separate_first:
+        together(editions, results)
+    separate(editions, results)
+    if separate_first:
+        together(editions, results)
+    name = "editions-locaties" if locations else "editions-results"
+    out = ROOT / "bench" / f"{name}{'-omgekeerd' if separate_first else ''}.json"
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+
+
+def together(editions: list[str], results: dict) -> None:
     for state in ("koud", "warm"):
         if state == "koud":
             shutil.rmtree(ROOT / ".cache", ignore_errors=True)
-        seconds, log = run([python, "-m", "macros", "edities", *editions])
+        seconds, log = run([sys.executable, "-m", "macros", "edities", *editions])
         results[f"make editions, {state}"] = {"s": round(seconds, 1), **pdf_counts(log)}
+
+
+def separate(editions: list[str], results: dict) -> None:
+    python = sys.executable
     for state in ("koud", "warm"):
         if state == "koud":
             shutil.rmtree(ROOT / ".cache", ignore_errors=True)
@@ -79,9 +98,6 @@ def measure(editions: list[str], locations: bool) -> None:
             total += seconds
             counts.append({"editie": edition, "s": round(seconds, 1), **pdf_counts(log)})
         results[f"twee losse builds, {state}"] = {"s": round(total, 1), "builds": counts}
-    out = ROOT / "bench" / ("editions-locaties.json" if locations else "editions-results.json")
-    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
