@@ -347,3 +347,15 @@ def test_edition_compares_with_its_own_saved_manifest(project):
     page = Build(settings).generated_files()["wijzigingen.md"]
     assert "uitgave **vorige-uitgave**" in page and "### Tweede blad" in page
     assert "Wat wil je? → Wat wil je nu?" in page
+
+
+def test_what_the_edition_leaves_out_is_not_reported_as_removed(project):
+    _, old = _manifest(project)
+    folder = edition(project, "weglaten:\n  werkbladen: [tweede]\n")
+    cat = load_catalogue(project, folder)
+    new = build_manifest(cat, "noord", {"index.md": "# Start"}, training=False)
+    changes = compare(old, new, "x")
+    assert changes.removed_sheets == [] and changes.pdfs["weg"] == []
+    assert "pdf/hulpmiddelenwaaier.pdf" in changes.pdfs["veranderd"]  # one sheet fewer
+    old["werkbladen"]["weg"] = dict(old["werkbladen"]["proef"], titel="Weg")
+    assert compare(old, new, "x").removed_sheets == [("weg", "Weg")]

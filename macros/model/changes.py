@@ -78,8 +78,29 @@ def _sheet(ident: str, old: dict, new: dict) -> SheetChange | None:
     return change
 
 
+def _not_chosen(old: dict, new: dict) -> dict:
+    """The old manifest without what this edition chose not to have (its training section
+    switched off, what it leaves out): that did not change, the edition never shows it."""
+    old = dict(old)
+    gone = new.get("weggelaten", {})
+    sheets = set(gone.get("werkblad", []))
+    old["werkbladen"] = {k: v for k, v in old.get("werkbladen", {}).items() if k not in sheets}
+    pdfs = {k for k in old.get("pdfs", {})
+            if any(k.startswith(f"pdf/werkbladen/{s}-") for s in sheets)}
+    if not new.get("training", True):
+        old["oefeningen"], old["cursussen"] = {}, {}
+        old["paginas"] = {k: v for k, v in old.get("paginas", {}).items()
+                          if not k.startswith("training/")}
+        pdfs |= {k for k in old.get("pdfs", {}) if k.startswith("pdf/training/")}
+    for kind, key in (("oefening", "oefeningen"), ("cursus", "cursussen")):
+        old[key] = {k: v for k, v in old.get(key, {}).items() if k not in gone.get(kind, [])}
+    old["pdfs"] = {k: v for k, v in old.get("pdfs", {}).items() if k not in pdfs}
+    return old
+
+
 def compare(old: dict, new: dict, release: str) -> Changes:
     changes = Changes(release)
+    old = _not_chosen(old, new)
     before, after = old.get("werkbladen", {}), new["werkbladen"]
     changes.new_sheets = [(i, after[i]["titel"]) for i in after if i not in before]
     changes.removed_sheets = [(i, before[i].get("titel", i)) for i in before if i not in after]

@@ -72,7 +72,9 @@ def build_manifest(cat: Catalogue, edition: str, pages: Mapping[str, str],
     if sheets:
         pdfs[WAAIER_PDF] = fingerprint([s["inhoud"] for s in sheets.values()])
     pdfs[BOOK_PDF] = fingerprint(page_prints, pdfs.get(WAAIER_PDF))
-    return {"formaat": FORMAT, "editie": edition, "werkbladen": sheets,
+    return {"formaat": FORMAT, "editie": edition, "training": training,
+            "weggelaten": {kind: sorted(ids) for kind, ids in sorted(cat.left_out.items())},
+            "werkbladen": sheets,
             "oefeningen": exercises, "cursussen": courses, "paginas": page_prints,
             "pdfs": dict(sorted(pdfs.items()))}
 

@@ -56,8 +56,9 @@ def changes_page(changes: Changes | None, edition: str) -> str:
     out += [f"Deze pagina vergelijkt deze editie ({plain(edition)}) met uitgave "
             f"**{plain(changes.release)}**. Bewaarde antwoorden blijven in de browser staan; een "
             "werkblad laat ze zien zolang het invulvak nog bestaat. Antwoorden die niet meer "
-            "passen, toont het werkblad apart, zodat niets verloren gaat. Het manifest van deze "
-            f"bouw staat in [{MANIFEST_FILE}]({MANIFEST_FILE}).", ""]
+            "passen, toont het werkblad apart, zodat niets verloren gaat. Wat deze editie "
+            "weglaat, staat hier niet. Het manifest van deze bouw staat in "
+            f"[{MANIFEST_FILE}]({MANIFEST_FILE}).", ""]
     if changes.nothing:
         return "\n".join(out + ["Er is niets veranderd.", ""])
     out += ["## Werkbladen", ""]
