@@ -25,15 +25,25 @@ Bel [[crisislijn|de huisarts]]. Zie het werkblad {{ werkblad_link("tweede") }} e
 """
 
 
+LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        '<rect width="10" height="10" fill="#1d5c63"/></svg>\n')
+
+
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory):
     """Two editions built with `python -m macros edities`; yields (project, output)."""
     project = make_project(tmp_path_factory.mktemp("edities") / "p", with_site=True)
     (project / "worksheets" / "tweede.yml").write_text(SECOND, encoding="utf-8")
     (project / "content" / "hulp.md").write_text(PAGE, encoding="utf-8")
-    # a location of the same organisation: the same brand, its own sheet, details and choice
-    folder = edition(project, "weglaten:\n  werkbladen: [tweede]\n"
+    # a location of the same organisation: the same brand (its logo a copy in its own folder),
+    # its own sheet, details and choice
+    default = project / "site_config" / "default"
+    (default / "logo.svg").write_text(LOGO, encoding="utf-8")
+    with (default / "editie.yml").open("a", encoding="utf-8") as config:
+        config.write("logo: logo.svg\n")
+    folder = edition(project, "logo: logo.svg\nweglaten:\n  werkbladen: [tweede]\n"
                               "gegevens:\n  crisislijn: Crisisdienst Noord 0800-1234\n")
+    (folder / "logo.svg").write_text(LOGO, encoding="utf-8")
     own_sheet(folder, OWN)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KRACHTWERK_PDF_JOBS": "1"}
     env.pop("KRACHTWERK_EDITIE", None)
