@@ -147,10 +147,12 @@ def test_leaving_out_an_unknown_id_or_both_lists_is_an_error(project):
     assert "(alleen)" in found and "niet allebei" in found
 
 
-def test_keep_only_keeps_only_those(project):
-    folder = edition(project, "alleen:\n  werkbladen: [proef]\n")
+def test_keep_only_keeps_only_those_and_the_editions_own(project):
+    folder = edition(project, "alleen:\n  werkbladen: [proef]\n"
+                              "gegevens:\n  crisislijn: 0800-1234\n")
+    own_sheet(folder)
     cat = load_catalogue(project, folder)
-    assert set(cat.worksheets) == {"proef"} and cat.is_left_out("werkblad", "tweede")
+    assert set(cat.worksheets) == {"proef", "eigen"} and cat.is_left_out("werkblad", "tweede")
 
 
 # --- local details -----------------------------------------------------------------------

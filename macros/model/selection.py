@@ -99,7 +99,9 @@ def select_content(cat: Catalogue) -> list[Problem]:
                                        "wat blijft, weglaten wat weg moet")]
         keep, found = _chosen(cat, "alleen", ed.keep_only)
         problems += found
-        leave = {kind: (set(getattr(cat, CHOOSABLE[kind])) - ids) if ids else set()
+        # the edition's own items stay: it made them to be shown
+        leave = {kind: (set(getattr(cat, CHOOSABLE[kind])) - ids
+                        - {i for k, i in cat.own if k == kind}) if ids else set()
                  for kind, ids in keep.items()}
     for kind, ids in leave.items():
         target = getattr(cat, CHOOSABLE[kind])
