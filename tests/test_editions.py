@@ -169,21 +169,28 @@ def test_local_details_fill_worksheets_web_and_print(project):
 
 def test_missing_detail_is_an_error_where_it_is_used_unless_there_is_a_fallback(project):
     folder = edition(project)
-    path = own_sheet(folder)
+    path = own_sheet(folder, OWN.replace("crisislijn", "noodnummer"))
     doel, instructie = problems(project, folder)
     assert doel.startswith("site_config/noord/werkbladen/eigen.yml:8 (doel)")
     assert instructie.startswith("site_config/noord/werkbladen/eigen.yml:15 (instructie)")
-    assert "'crisislijn'" in doel and "[[crisislijn|tekst]]" in doel
-    path.write_text(OWN.replace("[[crisislijn]]", "[[crisislijn|de huisarts]]"), "utf-8")
+    assert "'noodnummer'" in doel and "[[noodnummer|tekst]]" in doel
+    path.write_text(OWN.replace("[[crisislijn]]", "[[noodnummer|de huisarts]]"), "utf-8")
     assert load_catalogue(project, folder).worksheets["eigen"].purpose == \
         "Bel bij nood de huisarts."
 
 
+def test_an_edition_without_a_value_gets_the_default_editions_neutral_one(project):
+    folder = edition(project)  # no gegevens of its own
+    own_sheet(folder)
+    cat = load_catalogue(project, folder)
+    assert cat.worksheets["eigen"].purpose.startswith("Bel bij nood je huisarts, en")
+
+
 def test_missing_detail_in_a_page_is_an_error_at_its_line(project):
     folder = edition(project)
-    (project / "content" / "hulp.md").write_text("# Hulp\n\nBel [[wijkteam]].\n", "utf-8")
+    (project / "content" / "hulp.md").write_text("# Hulp\n\nBel [[spreekuur]].\n", "utf-8")
     [found] = problems(project, folder)
-    assert found.startswith("content/hulp.md:3: lokaal gegeven 'wijkteam'")
+    assert found.startswith("content/hulp.md:3: lokaal gegeven 'spreekuur'")
     edition(project, "gegevens:\n  wijkteam: Wijkteam <b>Noord</b>\n")
     [found] = problems(project, folder)
     assert "editie.yml:" in found and "(gegevens.wijkteam)" in found and "gewone tekst" in found

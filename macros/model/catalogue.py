@@ -32,6 +32,8 @@ class Catalogue:
     own: set[tuple[str, str]] = field(default_factory=set)
     replaced: dict[tuple[str, str], str] = field(default_factory=dict)
     left_out: dict[str, dict[str, object]] = field(default_factory=dict)
+    # local details: the default edition's neutral values, with the edition's own over them
+    details: dict[str, str] = field(default_factory=dict)
 
     def is_left_out(self, kind: str, ident: str) -> bool:
         return ident in self.left_out.get(kind, {})

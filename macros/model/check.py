@@ -138,7 +138,7 @@ def _check_edition(cat: Catalogue) -> list[Problem]:
             rel = path.relative_to(cat.root).as_posix() if path.is_relative_to(cat.root) \
                 else str(path)
             text, found = read_source(path, rel, cat.edition_dir)
-            problems += found + (page_problems(rel, text) + detail_problems(rel, text, ed.details)
+            problems += found + (page_problems(rel, text) + detail_problems(rel, text, cat.details)
                                  if text is not None else [])
     for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
         ratio = contrast_ratio(colour, "#ffffff")
@@ -179,7 +179,7 @@ def _check_pages(cat: Catalogue) -> list[Problem]:
     # a left-out item may still be named: the page shows its text without a link (web/)
     known = {attr: set(getattr(cat, attr)) | set(cat.left_out.get(kind, {}))
              for kind, attr in REFERENCE_MACROS.values()}
-    details = cat.edition.details if cat.edition else None
+    details = cat.details if cat.edition else None
     vocabulary = cat.method.tag_vocabulary() if cat.method else {}
     allowed_tags = {t for tags in vocabulary.values() for t in tags}
     for path in sorted((cat.root / CONTENT).rglob("*.md")):

@@ -47,7 +47,7 @@ def _load_folder(cat: Catalogue, folder: Path, kind: str, model, target: dict,
                  problems: list[Problem], own: bool = False) -> None:
     """One folder of one kind: the shared one, or (own) the edition's, whose ids may replace
     a shared item only when editie.yml says so under `vervangt:`."""
-    details = cat.edition.details if cat.edition else None
+    details = cat.details if cat.edition else None
     replaces = set(cat.edition.replaces.ids()[OWN_FOLDERS[kind]]) \
         if own and cat.edition and kind in OWN_FOLDERS else set()
     for path in sorted(folder.glob("*.y*ml")):
@@ -80,6 +80,15 @@ def _load_folder(cat: Catalogue, folder: Path, kind: str, model, target: dict,
         cat.sources[(kind, instance.id)] = located
 
 
+def _default_details(root: Path, edition_dir: Path, problems: list[Problem]) -> dict:
+    """The neutral local details of the default edition, for what an edition leaves unset."""
+    default = root / DEFAULT_EDITION
+    if edition_dir == default.resolve() or not (default / EDITION_FILE).is_file():
+        return {}
+    edition, _ = _load_one(default / EDITION_FILE, root, models.Edition, problems)
+    return dict(edition.details) if edition else {}
+
+
 def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     """Load and check all content. Raises ContentError listing every problem found."""
     root = root.resolve()
@@ -95,6 +104,9 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
                                             cat.edition_dir)
         if located:
             cat.sources[("editie", "editie")] = located
+        if cat.edition:
+            cat.details = {**_default_details(root, cat.edition_dir, problems),
+                           **cat.edition.details}
 
     method_file = root / METHOD
     cat.method, located = _load_one(method_file, root, models.Method, problems)

@@ -224,7 +224,7 @@ class PageTemplates:
         """The page's Markdown with its macros run. first_line: the file's line where text
         starts (after the front matter). Raises ContentError naming page and line."""
         # the edition's local details, [[naam]], before any Jinja (model/details.py)
-        text = details.fill_page(text, page, first_line, self.cat.edition.details)
+        text = details.fill_page(text, page, first_line, self.cat.details)
         if not self.has_template(text):
             return text
         try:
