@@ -39,6 +39,10 @@ DUTCH_KEYS = {
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
     "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
     "sums": "telt",
+    # editions (issue #23): own content, choosing what appears, local details, comparing
+    "exercises": "oefeningen", "courses": "cursussen", "leave_out": "weglaten",
+    "keep_only": "alleen", "replaces": "vervangt", "details": "gegevens",
+    "compare_with": "vergelijk_met",
 }
 
 

@@ -27,6 +27,16 @@ class Catalogue:
     sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
     # ids whose files exist but did not load: references to them are not reported again
     failed: set[str] = field(default_factory=set)
+    # the edition's choices (issue #23, model/selection.py): its own items by (kind, id), the
+    # shared files they replace, and what it leaves out, by kind, with the model it had
+    own: set[tuple[str, str]] = field(default_factory=set)
+    replaced: dict[tuple[str, str], str] = field(default_factory=dict)
+    left_out: dict[str, dict[str, object]] = field(default_factory=dict)
+    # local details: the default edition's neutral values, with the edition's own over them
+    details: dict[str, str] = field(default_factory=dict)
+
+    def is_left_out(self, kind: str, ident: str) -> bool:
+        return ident in self.left_out.get(kind, {})
 
     def source(self, kind: str, ident: str) -> LocatedData:
         return self.sources[(kind, ident)]

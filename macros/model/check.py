@@ -12,6 +12,7 @@ from .models import word_forms
 from .limits import outside, read_source, symlinks_out
 from .markdown_links import unsafe_link_problems
 from .page_source import page_problems
+from .details import page_problems as detail_problems
 from .problems import Problem
 
 CONTENT = "content"
@@ -101,8 +102,9 @@ def _check_courses(cat: Catalogue) -> list[Problem]:
                 if item.exercise is not None:
                     ex = cat.exercises.get(item.exercise)
                     if ex is None:
-                        if item.exercise in cat.failed:
-                            continue
+                        if item.exercise in cat.failed or cat.is_left_out("oefening",
+                                                                          item.exercise):
+                            continue  # reported already (model/selection.py)
                         problems.append(Problem(src.file, src.line_of(loc + ("oefening",)),
                                                 f"dagdelen[{s}].onderdelen[{i}]",
                                                 f"onbekende oefening '{item.exercise}'; kies uit: "
@@ -160,7 +162,8 @@ def _check_edition(cat: Catalogue) -> list[Problem]:
             rel = path.relative_to(cat.root).as_posix() if path.is_relative_to(cat.root) \
                 else str(path)
             text, found = read_source(path, rel, cat.edition_dir)
-            problems += found + (page_problems(rel, text) if text is not None else [])
+            problems += found + (page_problems(rel, text) + detail_problems(rel, text, cat.details)
+                                 if text is not None else [])
     for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
         ratio = contrast_ratio(colour, "#ffffff")
         if ratio < 4.5:
@@ -197,7 +200,10 @@ def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
 
 def _check_pages(cat: Catalogue) -> list[Problem]:
     problems = []
-    known = {attr: set(getattr(cat, attr)) for _, attr in REFERENCE_MACROS.values()}
+    # a left-out item may still be named: the page shows its text without a link (web/)
+    known = {attr: set(getattr(cat, attr)) | set(cat.left_out.get(kind, {}))
+             for kind, attr in REFERENCE_MACROS.values()}
+    details = cat.details if cat.edition else None
     vocabulary = cat.method.tag_vocabulary() if cat.method else {}
     allowed_tags = {t for tags in vocabulary.values() for t in tags}
     for path in sorted((cat.root / CONTENT).rglob("*.md")):
@@ -207,6 +213,8 @@ def _check_pages(cat: Catalogue) -> list[Problem]:
             problems += found
             continue
         problems += page_problems(rel, text)
+        if details is not None:
+            problems += detail_problems(rel, text, details)
         lines = text.splitlines()
         for n, tag in front_matter_tags(lines) if allowed_tags else []:
             if tag not in allowed_tags:

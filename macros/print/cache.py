@@ -193,3 +193,22 @@ def decompressed_fonts(fonts: list[Path], cache_dir: Path, key: bytes | None = N
                 continue
         out.append(target)
     return out
+
+
+def shared_copy(path: Path, cache_dir: Path) -> Path:
+    """A file under a name made from its content, in the cache: an edition's logo, so that
+    the print HTML of two editions with the same logo (the locations of one organisation, each
+    with its own folder) is the same and their identical PDFs are rendered once (#23). A copy
+    whose bytes differ from the original (planted, or half written) is written again."""
+    data = path.read_bytes()
+    target = cache_dir / "bestanden" / hashlib.sha256(data).hexdigest()[:16] / path.name
+    try:
+        same = target.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        try:
+            write_atomically(target, data)
+        except OSError:  # a read-only cache: the file where it is
+            return path
+    return target

@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 from ..model.catalogue import Catalogue
 from ..model.routes import pack_page
 from . import book, downloads, fillable_script
-from .cache import Cache, decompressed_fonts
+from .cache import Cache, decompressed_fonts, shared_copy
 from .pdf import PdfJob, Result
 from .jobs import site_jobs
 from .render import FONTS_DIR, PrintRenderer
@@ -62,7 +62,9 @@ def print_renderer(cat: Catalogue, cache_dir: Path, **options) -> PrintRenderer:
     """A print renderer that declares the project's fonts as TrueType, decompressed once into
     the cache (WeasyPrint would otherwise decompress every WOFF2 font for every document)."""
     fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")), cache_dir / "pdf")
-    return PrintRenderer(cat, fonts=fonts, **options)
+    logo = shared_copy(cat.edition_dir / cat.edition.logo, cache_dir / "pdf") \
+        if cat.edition.logo else None
+    return PrintRenderer(cat, fonts=fonts, logo=logo, **options)
 
 
 def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,

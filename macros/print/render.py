@@ -107,7 +107,7 @@ class PrintRenderer:
     """Builds the print HTML for worksheets, the hulpmiddelenwaaier and the handbook."""
 
     def __init__(self, cat: Catalogue, version: str | None = None, date: dt.date | None = None,
-                 fonts: list[Path] | None = None, env=None):
+                 fonts: list[Path] | None = None, env=None, logo: Path | None = None):
         """fonts: the project's font files to declare; by default content/assets/fonts/*.woff2
         (print/build.py passes them decompressed once, which renders much faster)."""
         self.cat = cat
@@ -115,7 +115,8 @@ class PrintRenderer:
         self.env = env or template_environment()
         self.fonts = tuple(sorted(fonts if fonts is not None
                                   else (cat.root / FONTS_DIR).glob("*.woff2")))
-        self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
+        # logo: the edition's logo where the PDFs read it (a copy named by its content)
+        self.logo = logo or (cat.edition_dir / self.edition.logo if self.edition.logo else None)
         self.version = version or project_version(cat.root)
         self.date = dutch_date(date or dt.date.today())
         self.base_url = cat.root.as_uri() + "/"

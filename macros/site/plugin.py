@@ -29,6 +29,7 @@ from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
 script_log = get_plugin_logger("werkbladscript")
+edition_log = get_plugin_logger("editie")
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
@@ -80,7 +81,7 @@ class KrachtwerkPlugin(BasePlugin):
                 self.lock = BuildLock(root)
             self.lock.acquire(settings.lock_wait, report=log.info)
             self.build = Build(settings, directory_urls=config.use_directory_urls,
-                               session=self.session)
+                               session=self.session, report=edition_log.info)
         except ContentError as e:
             # Abort prints the message without a traceback and stops with a non-zero exit.
             self._unlock()
