@@ -108,7 +108,7 @@ NOT_NAMES = {"Een", "De", "Het", "Veilig", "Thuis", "Krachtwerk", "Zie", "Ze", "
 def names_in_casus(root: Path) -> dict[str, set[str]]:
     """Every name that looks like a person in a casus, with the files it is in."""
     found: dict[str, set[str]] = {}
-    for path in text_files(root):
+    for path in _dutch_text_files(root):
         text = path.read_text(encoding="utf-8")
         for spot in NAME_SPOTS:
             for m in spot.finditer(text):
@@ -117,9 +117,20 @@ def names_in_casus(root: Path) -> dict[str, set[str]]:
     return found
 
 
+def _dutch_text_files(root: Path) -> list[Path]:
+    """Text files in Dutch: a translation into another language is left out, since a word there
+    ('Kim' is Turkish and Polish for 'who') is no Dutch casus name, and a translation keeps the
+    names of its worksheet. Makkelijk lezen is Dutch and stays in."""
+    def foreign(p: Path) -> bool:
+        parts = p.relative_to(root).parts
+        return parts[:2] == ("worksheets", "vertalingen") and len(parts) > 3 \
+            and parts[2] != "makkelijk"
+    return [p for p in text_files(root) if not foreign(p)]
+
+
 def files_with_word(root: Path, word: str) -> set[str]:
     pattern = re.compile(rf"(?<![\wÀ-ÿ]){re.escape(word)}(?![\wÀ-ÿ])")
-    return {p.relative_to(root).as_posix() for p in text_files(root)
+    return {p.relative_to(root).as_posix() for p in _dutch_text_files(root)
             if pattern.search(p.read_text(encoding="utf-8"))}
 
 
