@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import models
+from .translation import Language, WorksheetTranslation
 from .yaml_lines import LocatedData
 
 
@@ -24,6 +25,9 @@ class Catalogue:
     principles: dict[str, models.Principle] = field(default_factory=dict)
     exercises: dict[str, models.Exercise] = field(default_factory=dict)
     courses: dict[str, models.Course] = field(default_factory=dict)
+    # worksheets/vertalingen/: language folder -> _taal.yml, and -> worksheet id -> translation
+    languages: dict[str, Language] = field(default_factory=dict)
+    translations: dict[str, dict[str, WorksheetTranslation]] = field(default_factory=dict)
     sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
     # ids whose files exist but did not load: references to them are not reported again
     failed: set[str] = field(default_factory=set)

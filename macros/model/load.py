@@ -14,6 +14,7 @@ from .catalogue import Catalogue
 from .check import check_catalogue
 from .details import fill_data
 from .selection import OWN_FOLDERS, select_content
+from .translation_load import load_translations
 from .validate import to_model
 from .yaml_lines import LocatedData, read_yaml
 
@@ -130,6 +131,7 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     for kind, _, model, target in kinds:
         _load_folder(cat, cat.edition_dir / OWN_FOLDERS[kind], kind, model, target, problems,
                      own=True)
+    load_translations(cat, problems)  # after the worksheets: it checks against them
     problems.extend(select_content(cat))
 
     problems.extend(check_catalogue(cat))
