@@ -150,3 +150,12 @@ def test_life_domains_without_translation_are_reported(project):
     text = report_markdown(cat, translation_report(cat))
     assert "leefgebieden van deze editie zonder vertaling in _taal.yml: geld, werk_leren" in text
     assert "velden.leven.label" in text
+
+
+def test_local_details_are_filled_in_translations_too():
+    """A translation's [[crisislijn]] gets the edition's value, as the Dutch worksheet does."""
+    cat = load_catalogue(Path(__file__).resolve().parent.parent)
+    texts = [f.text for sheets in cat.translations.values() for tr in sheets.values()
+             for f in tr.fields.values() if f.text]
+    assert any(cat.details["crisislijn"] in t for t in texts)
+    assert not [t for t in texts if "[[" in t]

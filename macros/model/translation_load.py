@@ -15,6 +15,7 @@ from .translation import (LANGUAGE_TAGS, FieldTranslation, Language, WorksheetTr
                           field_texts)
 from .validate import to_model
 from .worksheet import NameDate
+from .details import fill_data
 from .yaml_lines import LocatedData, read_yaml
 from .base import dutch
 
@@ -22,11 +23,13 @@ TRANSLATIONS = "worksheets/vertalingen"
 LANGUAGE_FILE = "_taal.yml"
 
 
-def _load(path: Path, root: Path, model, problems: list[Problem]):
+def _load(path: Path, root: Path, model, problems: list[Problem], details=None):
     located, found = read_yaml(path, root, root)
     problems.extend(found)
     if located is None:
         return None, None
+    if details is not None:  # the edition's local details, as in the worksheet (details.py)
+        problems.extend(fill_data(located, details))
     instance, found = to_model(located, model)
     problems.extend(found)
     return instance, located
@@ -73,7 +76,8 @@ def _load_sheet(cat: Catalogue, code: str, path: Path, sheets: dict) -> list[Pro
                                     "het bestand is de id van een werkblad in worksheets/, "
                                     f"bijvoorbeeld {next(iter(cat.worksheets), 'actieplan')}.yml"))
         return problems
-    tr, located = _load(path, cat.root, WorksheetTranslation, problems)
+    tr, located = _load(path, cat.root, WorksheetTranslation, problems,
+                        cat.details if cat.edition else None)
     if tr is None:
         return problems
     if tr.version > ws.version:
