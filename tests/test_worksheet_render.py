@@ -90,6 +90,11 @@ velden:
     kolommen:
       - {id: wat, label: "Wat ga ik doen?"}
       - {id: wie, label: "Wie doet het?"}
+  - id: netwerk
+    type: netwerkkaart
+    label: Mijn netwerk
+    hulp: Zet de mensen om je heen op de kaart.
+    afdrukrijen: 3
 """
 
 JS = ROOT / "content" / "assets" / "js" / "worksheet"
@@ -208,6 +213,7 @@ def test_control_names_follow_the_scheme_the_pdf_uses(tree, catalogue):
         "naam_datum-naam", "naam_datum-datum", "kort", "lang", "wanneer", "aantal", "kleur",
         "dagen", "cijfer", "rooster-ochtend-wat", "rooster-ochtend-wie", "rooster-middag-wat",
         "rooster-middag-wie", "stappen-1-wat", "stappen-1-wie",
+        "netwerk-1-naam", "netwerk-1-kring", "netwerk-1-sector",
         *(f"domeinen-{d}-nu" for d in domains)}
     template = tree.all("template")[0]
     # List cells are text areas, so long answers wrap.
