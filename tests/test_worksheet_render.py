@@ -96,6 +96,11 @@ velden:
     type: totaal
     label: Het totaal
     telt: [cijfer, aantal]
+  - id: netwerk
+    type: netwerkkaart
+    label: Mijn netwerk
+    hulp: Zet de mensen om je heen op de kaart.
+    afdrukrijen: 3
 """
 
 JS = ROOT / "content" / "assets" / "js" / "worksheet"
@@ -218,6 +223,7 @@ def test_control_names_follow_the_scheme_the_pdf_uses(tree, catalogue):
         "dagen", "cijfer", "rooster-ochtend-wat", "rooster-ochtend-wie", "rooster-middag-wat",
         "rooster-middag-wie", "stappen-1-wat", "stappen-1-wie",
         "rooster-ochtend-gedaan", "rooster-middag-gedaan", "stappen-1-klaar",  # tick boxes
+        "netwerk-1-naam", "netwerk-1-kring", "netwerk-1-sector",
         *(f"domeinen-{d}-nu" for d in domains)}
     template = tree.all("template")[0]
     # List cells are text areas, so long answers wrap; a tick column is a check box.

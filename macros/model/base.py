@@ -50,6 +50,7 @@ DUTCH_KEYS = {
     "read_aloud": "voorlezen", "stop_reading": "stop_voorlezen", "no_voice": "geen_stem",
     "not_reviewed_note": "niet_nagekeken", "reviewed_note": "nagekeken", "page": "pagina",
     "of": "van",
+    "rings": "kringen", "sectors": "sectoren",
 }
 
 

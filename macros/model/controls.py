@@ -7,6 +7,8 @@ A name is the field's id, then the control's place in the field, joined by "-":
                              meerkeuze on the web: its check boxes share the name)
     <field>-naam, -datum     naam-datum
     <field>-<row>-<column>   tabel (row id) and lijst (row number 1, 2, ...)
+    <field>-<n>-naam, -kring, -sector
+                             netwerkkaart: person n (numbered like a lijst's rows)
     <field>-<n>              meerkeuze on paper: PDF check boxes that share a name are one
                              field and would tick together, so each option has its own
     <field>-totaal, -gemiddelde  totaal on paper, written by hand; on the web a total is worked
@@ -141,10 +143,26 @@ def _total(cat: Catalogue, field: models.Total, medium: Medium) -> Iterator[Cont
                   _with_part(field.label, _text("average"), medium), part="gemiddelde")
 
 
+def _network_map(cat: Catalogue, field: models.NetworkMap, medium: Medium) -> Iterator[Control]:
+    """A person on the map is a row: a name, and on the web a ring and a sector to choose
+    (on paper the ring and sector are written in, or the name is drawn on the map)."""
+    rows = ("1", ROW_SLOT) if medium == WEB else map(str, range(1, field.print_rows + 1))
+    place = "choice" if medium == WEB else "text"
+    for n in rows:
+        row = _text("person", n=n)
+        for part, kind in (("naam", "text"), ("kring", place), ("sector", place)):
+            column = _text(f"map_{part}")
+            label = (_text("list_cell_web", vraag=field.label, rij=row, kolom=column)
+                     if medium == WEB else
+                     _with_part(field.label, _text("cell", rij=row, kolom=column), medium))
+            yield Control(_name(field.id, n, part), kind, label, row=n, column=part)
+
+
 # Field types whose controls have a shape of their own. Every other type has one control (or
 # one per option on paper) taking the kind of answer its model class names in `answer_kind`.
 SHAPES = {models.NameDate: _name_date, models.Table: _table, models.RowList: _list,
-          models.Total: _total}
+           models.Total: _total,
+           models.NetworkMap: _network_map}
 
 
 def field_controls(cat: Catalogue, field, medium: Medium) -> Controls:

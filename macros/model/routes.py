@@ -48,6 +48,11 @@ def course_pdf(ident: str, trainer: bool) -> str:
     return f"{PDF_DIR}/training/{ident}-{'draaiboek' if trainer else 'deelnemers'}.pdf"
 
 
+def cards_pdf(ident: str) -> str:
+    """The cut-out cards of an exercise (print/cards.py)."""
+    return f"{PDF_DIR}/training/kaarten/{ident}.pdf"
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link target from one page (src path) to another; MkDocs makes it a URL."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -116,6 +116,43 @@ class Total(Strict):
     help: str | None = None
 
 
+class Ring(Strict):
+    id: FieldId
+    label: Text
+
+
+class Sector(Strict):
+    id: FieldId
+    label: Text
+
+
+DEFAULT_RINGS = (Ring(id="dichtbij", label="Dichtbij"), Ring(id="verder", label="Verder weg"))
+DEFAULT_SECTORS = (Sector(id="familie", label="Familie"), Sector(id="vrienden", label="Vrienden"),
+                   Sector(id="buurt", label="Buurt"),
+                   Sector(id="hulpverleners", label="Hulpverleners"))
+
+
+class NetworkMap(FieldBase):
+    """A drawn network map: 'ik' in the middle, rings around it (closest first) and sectors
+    (family, friends ...). Each person placed is a row of a list: a first name or a role, a
+    ring and a sector (model/controls.py names them). On paper: the drawing, blank, for a
+    pen, and a list of print_rows rows."""
+    type: Literal["netwerkkaart"]
+    rings: list[Ring] = Field(default_factory=lambda: list(DEFAULT_RINGS), min_length=1,
+                              max_length=4)
+    sectors: list[Sector] = Field(default_factory=lambda: list(DEFAULT_SECTORS), min_length=2,
+                                  max_length=6)
+    print_rows: int = Field(10, ge=1, le=30, description="Lege rijen op papier")
+
+    @model_validator(mode="after")
+    def _unique_ids(self):
+        for kind, items in (("kring", self.rings), ("sector", self.sectors)):
+            ids = [item.id for item in items]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"een {kind}-id komt twee keer voor: {ids}")
+        return self
+
+
 class Explanation(Strict):
     answer_kind: ClassVar[None] = None  # text only, nothing to fill in
     type: Literal["uitleg"]
@@ -130,7 +167,7 @@ class NameDate(Strict):
 
 WorksheetField = Annotated[
     Union[ShortText, LongText, DateField, NumberField, Choice, MultiChoice, Scale, Table,
-          RowList, Total, Explanation, NameDate],
+          RowList, Total, NetworkMap, Explanation, NameDate],
     Field(discriminator="type"),
 ]
 # The `type` of every field, read from the union above: a new field class is listed once.

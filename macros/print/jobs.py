@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..model.catalogue import Catalogue
 from ..model.labels import LABELS
-from ..model.routes import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
+from ..model.routes import BOOK_PDF, WAAIER_PDF, cards_pdf, course_pdf, worksheet_pdf
 from .book import sections_of
+from ..model.cards import exercise_cards
+from .cards import cards_document
 from .pdf import PdfJob
 from .render import Chapter, PrintRenderer
 
@@ -30,6 +32,11 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
                            r.pack_document(f"{label}: {course.title}", course.audience_group,
                                            chapter, sections_of(chapter)),
                            L["downloads_training"], course.title, label))
+    if cat.edition.sections.training:
+        for ex in sorted(cat.exercises.values(), key=lambda e: e.title):
+            if exercise_cards(ex):
+                jobs.append(PdfJob(cards_pdf(ex.id), cards_document(r, ex), L["downloads_cards"],
+                                   ex.title, L["variant_cards"]))
     for ws in cat.worksheets_in_order():
         for fillable, variant in ((False, L["variant_blank"]), (True, L["variant_fillable"])):
             jobs.append(PdfJob(worksheet_pdf(ws.id, fillable), r.worksheet_document(ws, fillable),

@@ -165,11 +165,29 @@ def casus_name_problems(root: Path, registry: dict | None = None) -> tuple[list[
             problems.append(f"{name}: content/ mag geen naam delen met een ander bestand")
         else:
             warnings.append(f"{name}: nog twee verschillende personen in {', '.join(files)}")
+    problems += near_duplicate_names({*own, *elsewhere})
     for name, files in sorted(names_in_casus(root).items()):
         if name not in own and name not in elsewhere:
             problems.append(f"{name}: naam in een casus ({', '.join(sorted(files))}) staat niet "
                             f"in {CASUS_NAMES.name}")
     return problems, warnings
+
+
+def near_duplicate_names(names) -> list[str]:
+    """Two persons whose names are easily taken for one when a reader meets both: one name
+    is the start of the other (Mo, Mohamed), its end (Ineke, Tineke), or its end after the same
+    first letter (Mieke, Marieke). Refuse the pair."""
+    found = []
+    for short in sorted(names):
+        for long in sorted(names):
+            if short == long or len(short) > len(long):
+                continue
+            tail = short[1:].lower()
+            if (long.startswith(short) or long.endswith(short.lower())
+                    or (len(tail) >= 3 and long[0] == short[0] and long.endswith(tail))):
+                found.append(f"{short} en {long}: lijken te veel op elkaar (de een is het begin "
+                             f"of het eind van de ander); kies voor één van beide een andere naam")
+    return found
 
 
 # (c) No sentences from the source brochure ---------------------------------------------------

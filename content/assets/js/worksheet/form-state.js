@@ -39,10 +39,19 @@ export function writeAnswers(form, answers) {
 }
 
 // The values a choice (radio) or multiple choice (checkbox) control offers.
+// A list row that is not in the form yet has its options in the row template, where `name`
+// is the template's (with the slot), so the templates are read too.
 export function optionsOf(form, name) {
-  return controls(form)
-    .filter((el) => el.name === name && (el.type === "radio" || el.type === "checkbox"))
-    .map((el) => el.value);
+  const templated = Array.from(form.querySelectorAll("template"),
+    (template) => Array.from(template.content.querySelectorAll("[name]"))).flat();
+  return [...controls(form), ...templated]
+    .filter((el) => el.getAttribute("name") === name)
+    .flatMap((el) => {
+      if (el.tagName === "SELECT") {
+        return Array.from(el.options, (option) => option.value).filter((v) => v !== "");
+      }
+      return el.type === "radio" || el.type === "checkbox" ? [el.value] : [];
+    });
 }
 
 export function hasAnswers(form) {

@@ -2,6 +2,7 @@
 //   storage.js    saved answers on this device     form-state.js  read/write form values
 //   versions.js   answers of changed worksheets    transfer.js    save as / open a file
 //   lists.js      rows added and removed           actions.js     the buttons
+//   netmap.js     the drawing of a netwerkkaart
 //   ui.js         strings, status, messages        privacy.js     "remove all" on privacy page
 //   worksheet.js  ties it together for one worksheet
 //   folders.js    client folders             folder-bar.js  which folder a worksheet fills

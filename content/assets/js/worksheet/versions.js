@@ -20,7 +20,9 @@ export function specOf(outline, name) {
   for (const [list, cells] of Object.entries(outline.lists)) {
     for (const [pattern, [kind, label]] of Object.entries(cells)) {
       const row = rowOf(pattern, name, outline.slot);
-      if (row) return { kind, label: label.replaceAll(outline.slot, String(row)), list, row };
+      if (row) {
+        return { kind, label: label.replaceAll(outline.slot, String(row)), list, row, pattern };
+      }
     }
   }
   return null;
@@ -65,7 +67,7 @@ export function classify(answers, { outline, form, strict, labels = new Map() })
   for (const [name, value] of answers) {
     const spec = specOf(outline, name);
     const options = spec && (spec.kind === "choice" || spec.kind === "multi")
-      ? optionsOf(form, name) : [];
+      ? optionsOf(form, spec.pattern || name) : [];
     if (spec && fits(spec.kind, value, options, outline.ticked)) {
       apply.set(name, value);
       if (spec.list) rows.set(spec.list, Math.max(rows.get(spec.list) || 1, spec.row));

@@ -4,6 +4,7 @@ import { filledPdf } from "./fill-pdf.js";
 import { readAnswers, writeAnswers } from "./form-state.js";
 import { RowList } from "./lists.js";
 import { openProtected } from "./sheet-protect.js";
+import { NetworkMap } from "./netmap.js";
 import * as storage from "./storage.js";
 import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
@@ -35,6 +36,8 @@ export class Worksheet {
     const hooks = { t: this.t, say: (text) => this.feedback.say(text), changed: () => this.save() };
     this.lists = new Map(Array.from(root.querySelectorAll("[data-kw-list]"),
       (fieldset) => [fieldset.dataset.kwList, new RowList(fieldset, hooks)]));
+    this.maps = Array.from(root.querySelectorAll("[data-kw-netmap]"),
+      (fieldset) => new NetworkMap(fieldset, hooks));
   }
 
   start() {
@@ -181,6 +184,7 @@ export class Worksheet {
   fill({ apply, orphans, rows }) {
     for (const [id, list] of this.lists) list.setCount(rows.get(id) || 1);
     writeAnswers(this.form, apply);
+    this.maps.forEach((map) => map.draw());
     this.orphans = orphans;
     showOrphans(this.root, orphans);
     growAll(this.form);
