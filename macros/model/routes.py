@@ -11,6 +11,8 @@ PAGES = {
     "basistaak": "handleiding/traject/{id}.md",
     "oefening": "training/oefeningen/{id}.md",
     "cursus": "training/cursussen/{id}.md",
+    # Guidance on language, reading and understanding, linked from every worksheet's guidance.
+    "taalgids": "handleiding/taal-en-begrip/{id}.md",
 }
 PRIVACY_PAGE = "privacy.md"
 
