@@ -12,6 +12,7 @@ from . import models
 from .problems import ContentError, Problem
 from .catalogue import Catalogue
 from .check import check_catalogue
+from .pictograms import DRAWINGS, PICTOGRAMS, Pictograms, pictogram_problems
 from .validate import to_model
 from .yaml_lines import LocatedData, read_yaml
 
@@ -23,7 +24,7 @@ COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
 GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
 # Every path the load step reads, besides the edition's folder (fingerprint.py hashes them).
-SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY)
+SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY, PICTOGRAMS, DRAWINGS)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -91,11 +92,20 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
             cat.glossary = glossary
             cat.sources[("begrippen", "begrippen")] = located
 
+    pictograms_file = root / PICTOGRAMS  # optional: without it, no pictograms
+    if pictograms_file.is_file():
+        pictograms, located = _load_one(pictograms_file, root, Pictograms, problems)
+        if pictograms:
+            cat.pictograms = pictograms
+            cat.sources[("pictogrammen", "pictogrammen")] = located
+
     _load_folder(cat, WORKSHEETS, "werkblad", models.Worksheet, cat.worksheets, problems)
     _load_folder(cat, PRINCIPLES, "principe", models.Principle, cat.principles, problems)
     _load_folder(cat, EXERCISES, "oefening", models.Exercise, cat.exercises, problems)
     _load_folder(cat, COURSES, "cursus", models.Course, cat.courses, problems)
 
+    found, cat.drawings = pictogram_problems(cat)
+    problems.extend(found)
     problems.extend(check_catalogue(cat))
     if problems:
         raise ContentError(problems)

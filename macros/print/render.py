@@ -159,7 +159,7 @@ class PrintRenderer:
             template = self.env.get_template("print/werkblad.html")
             self._sheets[ws.id] = Markup(template.render(
                 ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
-                render_field=lambda f: self.field_html(ws, f)))
+                render_field=lambda f: self.field_html(ws, f), picto=self.cat.pictogram))
         return self._sheets[ws.id]
 
     def _url(self, path: Path) -> str:

@@ -21,7 +21,7 @@ def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -
     control names from `controls` (model/controls.py) and never put one together."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
     return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
-            "controls": field_controls(cat, field, medium)}
+            "controls": field_controls(cat, field, medium), "picto": cat.pictogram}
 
 
 class WebRenderer:
@@ -60,6 +60,7 @@ class WebRenderer:
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")
         html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
+                               picto=self.cat.pictogram,
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
                                privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),
                                folders_href=self.routes.link(page or "index.md", FOLDERS_PAGE))

@@ -117,10 +117,26 @@ def names_in_casus(root: Path) -> dict[str, set[str]]:
     return found
 
 
+TRANSLATIONS = "worksheets/vertalingen/"
+DUTCH_TRANSLATION = "makkelijk"  # easy-read Dutch; the other folders are other languages
+
+
+def _as_owner(rel: str) -> str | None:
+    """A translation of a worksheet carries the names of that worksheet: it counts as the
+    worksheet itself. Other languages are left out (Turkish 'Kim' is 'who', not a person)."""
+    if not rel.startswith(TRANSLATIONS):
+        return rel
+    lang, _, name = rel[len(TRANSLATIONS):].partition("/")
+    if lang != DUTCH_TRANSLATION or name.startswith("_"):
+        return None
+    return f"worksheets/{name}"
+
+
 def files_with_word(root: Path, word: str) -> set[str]:
     pattern = re.compile(rf"(?<![\wÀ-ÿ]){re.escape(word)}(?![\wÀ-ÿ])")
-    return {p.relative_to(root).as_posix() for p in text_files(root)
-            if pattern.search(p.read_text(encoding="utf-8"))}
+    found = {_as_owner(p.relative_to(root).as_posix()) for p in text_files(root)
+             if pattern.search(p.read_text(encoding="utf-8"))}
+    return found - {None}
 
 
 def casus_name_problems(root: Path, registry: dict | None = None) -> tuple[list[str], list[str]]:

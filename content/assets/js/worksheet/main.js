@@ -6,10 +6,12 @@
 //   worksheet.js  ties it together for one worksheet
 //   folders.js    client folders             folder-bar.js  which folder a worksheet fills
 //   overview.js   the page "Mijn cliëntmappen" folder-files.js  a folder as one file
+//   pictograms.js pictograms on or off (a setting of the device)
 // Material's instant navigation swaps page content without a reload, so we initialise on
 // every document$ emission and mark what is done, to never wire an element twice.
 import { wireActions } from "./actions.js";
 import { wireFolderBar } from "./folder-bar.js";
+import { wirePictograms } from "./pictograms.js";
 import { setUpOverview } from "./overview.js";
 import { setUpPersistence, setUpPrivacy } from "./privacy.js";
 import { migrate } from "./storage.js";
@@ -25,6 +27,7 @@ function init() {
     try {
       const sheet = new Worksheet(root);
       wireActions(sheet);
+      wirePictograms(root);
       sheet.start();
       wireFolderBar(sheet);
     } catch (error) {
