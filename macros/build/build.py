@@ -18,6 +18,7 @@ from typing import Callable, Mapping
 from ..model.catalogue import Catalogue
 from ..model.load import load_catalogue
 from ..model.routes import Routes
+from ..model.translation_report import report_markdown, translation_report
 from ..print import publish
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
@@ -25,6 +26,8 @@ from ..web import edition, pages, worksheet_script
 from ..web.render import WebRenderer
 from ..web.templates import template_environment
 from .settings import Settings
+
+TRANSLATION_REPORT = "reports/vertalingen.md"
 
 
 class Build:
@@ -46,6 +49,18 @@ class Build:
         files, by their path in the site's source folder."""
         cat = self.catalogue
         return {**pages.generated_pages(cat), **edition.edition_files(cat)}
+
+    def report_translations(self, log: Callable[[str], None]) -> Path:
+        """One line per language in the build log, the whole list in reports/vertalingen.md:
+        what shows in Dutch because a translation lacks it (not an error)."""
+        cat = self.catalogue
+        reports = translation_report(cat)
+        for rep in reports:
+            log("vertaling " + rep.summary(len(cat.worksheets)))
+        path = self.settings.root / TRANSLATION_REPORT
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(report_markdown(cat, reports), encoding="utf-8")
+        return path
 
     def stale_script(self) -> str | None:
         """Why the committed worksheet script does not match its modules, or None. `make js`

@@ -39,6 +39,13 @@ DUTCH_KEYS = {
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
     "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
     "pictograms": "pictogrammen", "scale": "schaal", "parts": "onderdelen",
+    # translations (worksheets/vertalingen/, model/translation.py)
+    "reviewed": "nagekeken", "name_nl": "naam_nl", "direction": "richting", "texts": "teksten",
+    "instruction_heading": "instructie", "date": "datum", "date_hint": "datum_hint",
+    "row_number": "nr", "row": "rij", "add_row": "rij_toevoegen", "remove_row": "verwijderen",
+    "read_aloud": "voorlezen", "stop_reading": "stop_voorlezen", "no_voice": "geen_stem",
+    "not_reviewed_note": "niet_nagekeken", "reviewed_note": "nagekeken", "page": "pagina",
+    "of": "van",
 }
 
 

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import models
 from .pictograms import Drawing, Pictograms
+from .translation import Language, WorksheetTranslation
 from .yaml_lines import LocatedData
 
 
@@ -27,6 +28,9 @@ class Catalogue:
     principles: dict[str, models.Principle] = field(default_factory=dict)
     exercises: dict[str, models.Exercise] = field(default_factory=dict)
     courses: dict[str, models.Course] = field(default_factory=dict)
+    # worksheets/vertalingen/: language folder -> _taal.yml, and -> worksheet id -> translation
+    languages: dict[str, Language] = field(default_factory=dict)
+    translations: dict[str, dict[str, WorksheetTranslation]] = field(default_factory=dict)
     sources: dict[tuple[str, str], LocatedData] = field(default_factory=dict)
     pictograms: Pictograms = field(default_factory=Pictograms)
     drawings: dict[str, Drawing] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from .problems import ContentError, Problem
 from .catalogue import Catalogue
 from .check import check_catalogue
 from .pictograms import DRAWINGS, PICTOGRAMS, Pictograms, pictogram_problems
+from .translation_load import load_translations
 from .validate import to_model
 from .yaml_lines import LocatedData, read_yaml
 
@@ -100,6 +101,7 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
             cat.sources[("pictogrammen", "pictogrammen")] = located
 
     _load_folder(cat, WORKSHEETS, "werkblad", models.Worksheet, cat.worksheets, problems)
+    load_translations(cat, problems)  # after the worksheets: it checks against them
     _load_folder(cat, PRINCIPLES, "principe", models.Principle, cat.principles, problems)
     _load_folder(cat, EXERCISES, "oefening", models.Exercise, cat.exercises, problems)
     _load_folder(cat, COURSES, "cursus", models.Course, cat.courses, problems)

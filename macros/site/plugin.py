@@ -28,6 +28,7 @@ from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
 script_log = get_plugin_logger("werkbladscript")
+translation_log = get_plugin_logger("vertalingen")
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
@@ -85,6 +86,7 @@ class KrachtwerkPlugin(BasePlugin):
             raise Abort("\n" + e.report()) from None
         except BuildBusy as e:
             raise Abort(str(e)) from None
+        self.build.report_translations(translation_log.info)
         cat = self.build.catalogue
         ed = cat.edition
         config.site_name = edition.text(ed.name)
