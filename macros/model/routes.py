@@ -31,8 +31,10 @@ def pack_page(course_id: str, trainer: bool) -> str:
                                                  else "-deelnemers.md")
 
 
-def worksheet_pdf(ident: str, fillable: bool = False) -> str:
-    return f"{PDF_DIR}/werkbladen/{ident}-{'invulbaar' if fillable else 'leeg'}.pdf"
+def worksheet_pdf(ident: str, fillable: bool = False, language: str | None = None) -> str:
+    """language: a folder in worksheets/vertalingen/ for the sheet in Dutch and that language."""
+    part = f"-{language}" if language else ""
+    return f"{PDF_DIR}/werkbladen/{ident}{part}-{'invulbaar' if fillable else 'leeg'}.pdf"
 
 
 def course_pdf(ident: str, trainer: bool) -> str:

@@ -135,13 +135,17 @@ class PrintRenderer:
         return Markup("\n".join(self.env.get_template(f"print/{name}").render(**context)
                                 for name in names))
 
-    def field_html(self, ws: models.Worksheet, field) -> Markup:
+    def field_html(self, ws: models.Worksheet, field, view=None) -> Markup:
+        """view: a BilingualView (print/bilingual.py) whose texts the field shows; the
+        control names stay those of the Dutch field."""
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
         fields = list(ws.fields)
         index = next(i for i, f in enumerate(fields) if f is field)
-        html = template.render(**field_context(self.cat, ws, field, PAPER),
-                               previous=fields[index - 1] if index else None)
+        context = field_context(self.cat, ws, field, PAPER) | {"dutch": field}
+        if view is not None:
+            context.update(field=view.field(field), rows=view.rows(field, context["rows"]))
+        html = template.render(**context, previous=fields[index - 1] if index else None)
         if self._small_table(field):  # the partial's root class, then ours
             root = f"kw-field--{field.type}"
             html = html.replace(root, f"{root} kw-keep", 1)
@@ -152,15 +156,22 @@ class PrintRenderer:
             return len(self.cat.table_rows(field)) <= SMALL_TABLE_ROWS
         return isinstance(field, models.RowList) and field.print_rows <= SMALL_TABLE_ROWS
 
-    def sheet(self, ws: models.Worksheet) -> Markup:
+    def sheet(self, ws: models.Worksheet, view=None) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.
-        Made once per worksheet: its blank and fillable PDF, the waaier and the book share it."""
-        if ws.id not in self._sheets:
+        Made once per worksheet (and language): its blank and fillable PDF, the waaier and
+        the book share it. view: a BilingualView for the sheet in two languages."""
+        key = (ws.id, view.code if view else None)
+        if key not in self._sheets:
             template = self.env.get_template("print/werkblad.html")
-            self._sheets[ws.id] = Markup(template.render(
+            extra = {} if view is None else {
+                "heading": view.pair(("titel",), ws.title),
+                "instruction": view.pair(("instructie",), ws.instruction),
+                "instruction_heading": view.fixed("instructie", LABELS.instruction)}
+            self._sheets[key] = Markup(template.render(
                 ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
-                render_field=lambda f: self.field_html(ws, f), picto=self.cat.pictogram))
-        return self._sheets[ws.id]
+                render_field=lambda f: self.field_html(ws, f, view), picto=self.cat.pictogram,
+                **extra))
+        return self._sheets[key]
 
     def _url(self, path: Path) -> str:
         """Relative to the project root where possible, so the HTML (the cache key) does not
@@ -184,15 +195,18 @@ class PrintRenderer:
                         field_labels=tuple(sorted((field_labels or {}).items())))
 
     # --- documents ------------------------------------------------------------------------
-    def worksheet_document(self, ws: models.Worksheet, fillable: bool = False) -> Document:
+    def worksheet_document(self, ws: models.Worksheet, fillable: bool = False,
+                           view=None) -> Document:
+        """view: a BilingualView; the field names and tooltips stay the Dutch ones."""
         names = SHEET_CSS + (("fillable.css",) if fillable else ())
         form_font = self.cat.root / FORM_FONT
-        return self._document("print/werkblad-document.html", title=ws.title,
+        title = ws.title if view is None else f"{ws.title} ({view.language.name})"
+        return self._document("print/werkblad-document.html", title=title,
                               description=ws.instruction,
                               css=self._css(names, form_font=self._url(form_font)),
                               inputs=(form_font,) if fillable else (),
                               body_class="kw-fillable" if fillable else "kw-blank",
-                              sheet=self.sheet(ws), field_labels=form_labels(
+                              sheet=self.sheet(ws, view), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
 
     def _phase_groups(self, level: int) -> tuple[list[dict], list[TocEntry]]:

@@ -10,7 +10,7 @@ from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
 from .templates import template_environment
 from .training import TrainingRenderer
-from .views import Views, worksheet_pdfs
+from .views import Views, bilingual_pdfs, worksheet_pdfs
 
 # The page that lists the client folders on this device (content/mappen.md).
 FOLDERS_PAGE = "mappen.md"
@@ -71,6 +71,7 @@ class WebRenderer:
         ws = self.cat.worksheets[ident]
         return self.views.block(
             "werkblad", page, ws=ws, pdfs=worksheet_pdfs(ws.id),
+            bilingual=bilingual_pdfs(self.cat, ws),
             principles=[self.cat.principles[p] for p in ws.principles if p in self.cat.principles],
             form=Markup(self.worksheet_form(ws, page)))
 

@@ -75,7 +75,10 @@ def makeExtension(**kwargs) -> SafeLinksExtension:  # Python-Markdown's name for
 
 
 def markdown_html(text: str) -> Markup:
-    """A Markdown field as HTML (for print and the form's explanation fields)."""
+    """A Markdown field as HTML (for print and the form's explanation fields). Markup is
+    HTML our code already made from such a field (print/bilingual.py); YAML never gives it."""
+    if isinstance(text, Markup):
+        return text
     return Markup(md.markdown(str(markdown_source(text)),
                               extensions=["sane_lists", SafeLinksExtension()],
                               output_format="html"))

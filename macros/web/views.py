@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import jinja2
 
+from ..model.paper_languages import paper_languages
 from ..model.routes import Routes, course_pdf, page_of, relative, worksheet_pdf
+from ..model.translation import EASY_READ, LANGUAGE_TAGS
 
 
 class Views:
@@ -41,6 +43,19 @@ class Views:
 def worksheet_pdfs(ident: str) -> list[tuple[str, str]]:
     """The PDFs a worksheet page offers: (file in the site, its label in the print labels)."""
     return [(worksheet_pdf(ident, False), "blank"), (worksheet_pdf(ident, True), "fillable")]
+
+
+def bilingual_pdfs(cat, ws) -> list[dict]:
+    """The worksheet's PDFs in Dutch and another language, per language with a current
+    translation: its own name (with lang and dir for the link text) and the two PDFs."""
+    out = []
+    for code in paper_languages(cat, ws):
+        language = cat.languages[code]
+        out.append({"name": language.name, "lang": LANGUAGE_TAGS[code],
+                    "dir": language.direction, "easy": code == EASY_READ,
+                    "pdfs": [(worksheet_pdf(ws.id, False, code), "variant_blank"),
+                             (worksheet_pdf(ws.id, True, code), "variant_fillable")]})
+    return out
 
 
 def course_pdfs(ident: str) -> list[tuple[str, str]]:
