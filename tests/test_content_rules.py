@@ -69,21 +69,3 @@ def test_every_worksheet_named_in_content_exists():
     assert checked > 0
     assert problems == [], "\n".join(problems)
 
-
-def test_casus_names_in_translations_belong_to_their_worksheet(tmp_path):
-    (tmp_path / "worksheets" / "vertalingen" / "tr").mkdir(parents=True)
-    (tmp_path / "worksheets" / "vertalingen" / "makkelijk").mkdir()
-    (tmp_path / "worksheets" / "blad.yml").write_text("tekst: Ferry (49) belt.\n", encoding="utf-8")
-    # Turkish 'Kim' is 'who'; an easy-read copy of the sheet may keep the sheet's own name.
-    (tmp_path / "worksheets" / "vertalingen" / "tr" / "blad.yml").write_text(
-        "tekst: Kim yardım eder? Ferry.\n", encoding="utf-8")
-    (tmp_path / "worksheets" / "vertalingen" / "makkelijk" / "blad.yml").write_text(
-        "tekst: Ferry belt.\n", encoding="utf-8")
-    (tmp_path / "worksheets" / "vertalingen" / "makkelijk" / "ander.yml").write_text(
-        "tekst: Ferry belt ook.\n", encoding="utf-8")
-    problems, _ = rules.casus_name_problems(
-        tmp_path, {"namen": {"Ferry": ["worksheets/blad.yml"], "Kim": ["content/x.md"]},
-                   "dubbel_elders": {}})
-    assert problems == ["Ferry: ook gebruikt in worksheets/ander.yml; kies daar een andere "
-                        "naam (de naam hoort bij worksheets/blad.yml)",
-                        "Kim: komt niet (meer) voor in content/x.md"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from ..model.catalogue import Catalogue
 from ..model.labels import LABELS
 from ..model.routes import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
-from ..model.paper_languages import paper_languages
 from ..model.translation import EASY_READ, LANGUAGE_TAGS
-from .bilingual import BilingualView
+from .bilingual import paper_languages, paper_texts
 from .book import sections_of
 from .pdf import PdfJob
 from .render import Chapter, PrintRenderer
@@ -47,7 +46,7 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
         for ws in cat.worksheets_in_order():
             if code not in paper_languages(cat, ws):
                 continue
-            view = BilingualView(cat, ws, code)
+            view = paper_texts(cat, ws, code)
             for fillable, variant in variants:
                 jobs.append(PdfJob(worksheet_pdf(ws.id, fillable, code),
                                    r.worksheet_document(ws, fillable, view), group, ws.title,

@@ -31,6 +31,11 @@ FONTS_DIR = "content/assets/fonts"
 FORM_FONT = "content/assets/fonts/form/dejavu-sans-form.ttf"
 FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
 FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
+# The other scripts (content/assets/fonts/scripts/README.md), as TrueType for WeasyPrint: one
+# family per file stem, after the page font in every font-family list (print.css), so a letter
+# the page font lacks (Arabic, Cyrillic, ł) comes from the project and never from the system.
+SCRIPT_FONTS = "content/assets/fonts/scripts/ttf"
+SCRIPT_FONT_FILE = re.compile(r"^(.+)-(\d{3})-(normal|italic)\.ttf$")
 SHEET_CSS = ("print.css",)
 SMALL_TABLE_ROWS = 4  # a table or list this short is never split over two pages
 BOOK_CSS = ("print.css", "book.css")
@@ -115,6 +120,7 @@ class PrintRenderer:
         self.env = env or template_environment()
         self.fonts = tuple(sorted(fonts if fonts is not None
                                   else (cat.root / FONTS_DIR).glob("*.woff2")))
+        self.script_fonts = tuple(sorted((cat.root / SCRIPT_FONTS).glob("*.ttf")))
         self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
         self.version = version or project_version(cat.root)
         self.date = dutch_date(date or dt.date.today())
@@ -129,22 +135,24 @@ class PrintRenderer:
             if match:
                 fonts.append({"url": self._url(path), "weight": match[1], "style": match[2],
                               "format": FONT_FORMATS[match[3]]})
-        context = {"fonts": fonts, "primary": self.edition.colours.primary,
+        scripts = [{"family": m[1], "weight": m[2], "style": m[3], "url": self._url(path)}
+                   for path in self.script_fonts if (m := SCRIPT_FONT_FILE.match(path.name))]
+        context = {"fonts": fonts, "script_fonts": scripts,
+                   "fallback": Markup("".join(f', "{f}"' for f in dict.fromkeys(
+                       s["family"] for s in scripts))), "primary": self.edition.colours.primary,
                    "accent": self.edition.colours.accent,
                    "line_counts": range(1, 31), "cell_line_counts": range(1, 11), **extra}
         return Markup("\n".join(self.env.get_template(f"print/{name}").render(**context)
                                 for name in names))
 
     def field_html(self, ws: models.Worksheet, field, view=None) -> Markup:
-        """view: a BilingualView (print/bilingual.py) whose texts the field shows; the
-        control names stay those of the Dutch field."""
+        """view: the texts of a bilingual sheet (print/bilingual.py); the control names stay
+        those of the Dutch field."""
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
         fields = list(ws.fields)
         index = next(i for i, f in enumerate(fields) if f is field)
-        context = field_context(self.cat, ws, field, PAPER) | {"dutch": field}
-        if view is not None:
-            context.update(field=view.field(field), rows=view.rows(field, context["rows"]))
+        context = field_context(self.cat, ws, field, PAPER, view)
         html = template.render(**context, previous=fields[index - 1] if index else None)
         if self._small_table(field):  # the partial's root class, then ours
             root = f"kw-field--{field.type}"
@@ -159,13 +167,13 @@ class PrintRenderer:
     def sheet(self, ws: models.Worksheet, view=None) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.
         Made once per worksheet (and language): its blank and fillable PDF, the waaier and
-        the book share it. view: a BilingualView for the sheet in two languages."""
-        key = (ws.id, view.code if view else None)
+        the book share it. view: the texts of the sheet in two languages (bilingual.py)."""
+        key = (ws.id, view.languages[0].code if view else None)
         if key not in self._sheets:
             template = self.env.get_template("print/werkblad.html")
             extra = {} if view is None else {
-                "heading": view.pair(("titel",), ws.title),
-                "instruction": view.pair(("instructie",), ws.instruction),
+                "heading": view(ws.title, "titel"),
+                "instruction": view(ws.instruction, "instructie"),
                 "instruction_heading": view.fixed("instructie", LABELS.instruction)}
             self._sheets[key] = Markup(template.render(
                 ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
@@ -190,17 +198,17 @@ class PrintRenderer:
             body_class=body_class, edition=self.edition, logo=self._logo_url(),
             version=self.version, date=self.date, **context)
         html = numbered_from_start(html)
-        files = self.fonts + ((self.logo,) if self.logo else ()) + inputs
+        files = self.fonts + self.script_fonts + ((self.logo,) if self.logo else ()) + inputs
         return Document(title=title, html=html, base_url=self.base_url, inputs=files,
                         field_labels=tuple(sorted((field_labels or {}).items())))
 
     # --- documents ------------------------------------------------------------------------
     def worksheet_document(self, ws: models.Worksheet, fillable: bool = False,
                            view=None) -> Document:
-        """view: a BilingualView; the field names and tooltips stay the Dutch ones."""
+        """view: the texts of a bilingual sheet; field names and tooltips stay the Dutch ones."""
         names = SHEET_CSS + (("fillable.css",) if fillable else ())
         form_font = self.cat.root / FORM_FONT
-        title = ws.title if view is None else f"{ws.title} ({view.language.name})"
+        title = ws.title if view is None else f"{ws.title} ({view.languages[0].name})"
         return self._document("print/werkblad-document.html", title=title,
                               description=ws.instruction,
                               css=self._css(names, form_font=self._url(form_font)),

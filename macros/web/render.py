@@ -10,18 +10,23 @@ from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
 from .templates import template_environment
 from .training import TrainingRenderer
+from .translations import PageTexts, page_texts, script_texts
 from .views import Views, bilingual_pdfs, worksheet_pdfs
 
 # The page that lists the client folders on this device (content/mappen.md).
 FOLDERS_PAGE = "mappen.md"
 
 
-def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -> dict:
+def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium,
+                  texts: PageTexts | None = None) -> dict:
     """What every field partial needs, for the web form and for print alike. The partials take
-    control names from `controls` (model/controls.py) and never put one together."""
+    control names from `controls` (model/controls.py) and never put one together; `t` gives
+    each client-facing text with its translations (web/translations.py; Dutch only unless a
+    renderer passes languages)."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
     return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
-            "controls": field_controls(cat, field, medium), "picto": cat.pictogram}
+            "controls": field_controls(cat, field, medium), "picto": cat.pictogram,
+            "t": texts if texts is not None else PageTexts(web=medium == WEB)}
 
 
 class WebRenderer:
@@ -40,9 +45,10 @@ class WebRenderer:
         return self.views.inline("werkblad-link", page, ws=self.cat.worksheets[ident])
 
     # --- worksheet --------------------------------------------------------------------
-    def field_html(self, ws: models.Worksheet, field) -> Markup:
+    def field_html(self, ws: models.Worksheet, field, texts: PageTexts | None = None) -> Markup:
         template = self.env.get_template(f"fields/{field.type}.html")
-        return Markup(template.render(**field_context(self.cat, ws, field, WEB)))
+        texts = texts if texts is not None else page_texts(self.cat, ws)
+        return Markup(template.render(**field_context(self.cat, ws, field, WEB, texts)))
 
     def answer_outline(self, ws: models.Worksheet) -> dict:
         """Every answer name the form has, with its kind and label, for the browser script
@@ -59,7 +65,9 @@ class WebRenderer:
 
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")
-        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
+        texts = page_texts(self.cat, ws)
+        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f, texts),
+                               t=texts, language_texts=script_texts(texts),
                                picto=self.cat.pictogram,
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
                                privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),

@@ -75,10 +75,7 @@ def makeExtension(**kwargs) -> SafeLinksExtension:  # Python-Markdown's name for
 
 
 def markdown_html(text: str) -> Markup:
-    """A Markdown field as HTML (for print and the form's explanation fields). Markup is
-    HTML our code already made from such a field (print/bilingual.py); YAML never gives it."""
-    if isinstance(text, Markup):
-        return text
+    """A Markdown field as HTML (for print and the form's explanation fields)."""
     return Markup(md.markdown(str(markdown_source(text)),
                               extensions=["sane_lists", SafeLinksExtension()],
                               output_format="html"))

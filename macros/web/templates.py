@@ -28,12 +28,6 @@ def _described(field, fid: str) -> Markup:
     return Markup(f' aria-describedby="{fid}-hulp"') if getattr(field, "help", None) else Markup("")
 
 
-def _attr_text(value) -> str:
-    """A label for an attribute: text as it is; HTML our code made (a bilingual label, see
-    print/bilingual.py) as its text without tags."""
-    return value.striptags() if isinstance(value, Markup) else value
-
-
 def template_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=False)
@@ -42,7 +36,6 @@ def template_environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_html
     env.filters["yaml_text"] = yaml_text
     env.filters["deeper"] = _deeper
-    env.filters["attr_text"] = _attr_text
     env.globals["described"] = _described
     env.globals["labels"] = LABELS
     env.globals["L"] = LABELS.print

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import jinja2
 
-from ..model.paper_languages import paper_languages
 from ..model.routes import Routes, course_pdf, page_of, relative, worksheet_pdf
-from ..model.translation import EASY_READ, LANGUAGE_TAGS
+from .translations import shown_languages
 
 
 class Views:
@@ -48,14 +47,10 @@ def worksheet_pdfs(ident: str) -> list[tuple[str, str]]:
 def bilingual_pdfs(cat, ws) -> list[dict]:
     """The worksheet's PDFs in Dutch and another language, per language with a current
     translation: its own name (with lang and dir for the link text) and the two PDFs."""
-    out = []
-    for code in paper_languages(cat, ws):
-        language = cat.languages[code]
-        out.append({"name": language.name, "lang": LANGUAGE_TAGS[code],
-                    "dir": language.direction, "easy": code == EASY_READ,
-                    "pdfs": [(worksheet_pdf(ws.id, False, code), "variant_blank"),
-                             (worksheet_pdf(ws.id, True, code), "variant_fillable")]})
-    return out
+    return [{"name": lang.name, "lang": lang.tag, "dir": lang.direction, "easy": lang.easy,
+             "pdfs": [(worksheet_pdf(ws.id, False, lang.code), "variant_blank"),
+                      (worksheet_pdf(ws.id, True, lang.code), "variant_fillable")]}
+            for lang in shown_languages(cat, ws)]
 
 
 def course_pdfs(ident: str) -> list[tuple[str, str]]:

@@ -108,7 +108,7 @@ NOT_NAMES = {"Een", "De", "Het", "Veilig", "Thuis", "Krachtwerk", "Zie", "Ze", "
 def names_in_casus(root: Path) -> dict[str, set[str]]:
     """Every name that looks like a person in a casus, with the files it is in."""
     found: dict[str, set[str]] = {}
-    for path in text_files(root):
+    for path in _dutch_text_files(root):
         text = path.read_text(encoding="utf-8")
         for spot in NAME_SPOTS:
             for m in spot.finditer(text):
@@ -117,26 +117,21 @@ def names_in_casus(root: Path) -> dict[str, set[str]]:
     return found
 
 
-TRANSLATIONS = "worksheets/vertalingen/"
-DUTCH_TRANSLATION = "makkelijk"  # easy-read Dutch; the other folders are other languages
-
-
-def _as_owner(rel: str) -> str | None:
-    """A translation of a worksheet carries the names of that worksheet: it counts as the
-    worksheet itself. Other languages are left out (Turkish 'Kim' is 'who', not a person)."""
-    if not rel.startswith(TRANSLATIONS):
-        return rel
-    lang, _, name = rel[len(TRANSLATIONS):].partition("/")
-    if lang != DUTCH_TRANSLATION or name.startswith("_"):
-        return None
-    return f"worksheets/{name}"
+def _dutch_text_files(root: Path) -> list[Path]:
+    """Text files in Dutch: a translation into another language is left out, since a word there
+    ('Kim' is Turkish and Polish for 'who') is no Dutch casus name, and a translation keeps the
+    names of its worksheet. Makkelijk lezen is Dutch and stays in."""
+    def foreign(p: Path) -> bool:
+        parts = p.relative_to(root).parts
+        return parts[:2] == ("worksheets", "vertalingen") and len(parts) > 3 \
+            and parts[2] != "makkelijk"
+    return [p for p in text_files(root) if not foreign(p)]
 
 
 def files_with_word(root: Path, word: str) -> set[str]:
     pattern = re.compile(rf"(?<![\wÀ-ÿ]){re.escape(word)}(?![\wÀ-ÿ])")
-    found = {_as_owner(p.relative_to(root).as_posix()) for p in text_files(root)
-             if pattern.search(p.read_text(encoding="utf-8"))}
-    return found - {None}
+    return {p.relative_to(root).as_posix() for p in _dutch_text_files(root)
+            if pattern.search(p.read_text(encoding="utf-8"))}
 
 
 def casus_name_problems(root: Path, registry: dict | None = None) -> tuple[list[str], list[str]]:
