@@ -36,6 +36,10 @@ FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
 # the page font lacks (Arabic, Cyrillic, ł) comes from the project and never from the system.
 SCRIPT_FONTS = "content/assets/fonts/scripts/ttf"
 SCRIPT_FONT_FILE = re.compile(r"^(.+)-(\d{3})-(normal|italic)\.ttf$")
+# Noto Sans Arabic builds letters from a dotless body plus dots, so a PDF's text layer (copy,
+# search, screen readers) gets the wrong letter for ق, ة and others; on paper Arabic comes from
+# DejaVu Sans, whose letters are whole (scripts/ttf/dejavu-sans-arabic-*, a subset).
+NOT_ON_PAPER = ("noto-sans-arabic-arabic",)
 SHEET_CSS = ("print.css",)
 SMALL_TABLE_ROWS = 4  # a table or list this short is never split over two pages
 BOOK_CSS = ("print.css", "book.css")
@@ -120,7 +124,9 @@ class PrintRenderer:
         self.env = env or template_environment()
         self.fonts = tuple(sorted(fonts if fonts is not None
                                   else (cat.root / FONTS_DIR).glob("*.woff2")))
-        self.script_fonts = tuple(sorted((cat.root / SCRIPT_FONTS).glob("*.ttf")))
+        self.script_fonts = tuple(sorted(
+            p for p in (cat.root / SCRIPT_FONTS).glob("*.ttf")
+            if not p.name.startswith(NOT_ON_PAPER)))
         self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
         self.version = version or project_version(cat.root)
         self.date = dutch_date(date or dt.date.today())
@@ -136,7 +142,8 @@ class PrintRenderer:
                 fonts.append({"url": self._url(path), "weight": match[1], "style": match[2],
                               "format": FONT_FORMATS[match[3]]})
         scripts = [{"family": m[1], "weight": m[2], "style": m[3], "url": self._url(path)}
-                   for path in self.script_fonts if (m := SCRIPT_FONT_FILE.match(path.name))]
+                   for path in self.script_fonts if (m := SCRIPT_FONT_FILE.match(path.name))
+                   and m[1] not in NOT_ON_PAPER]
         context = {"fonts": fonts, "script_fonts": scripts,
                    "fallback": Markup("".join(f', "{f}"' for f in dict.fromkeys(
                        s["family"] for s in scripts))), "primary": self.edition.colours.primary,
