@@ -48,7 +48,7 @@ def test_the_web_form_and_the_paper_show_pictograms_hidden_from_screen_readers(c
         assert len(tags) >= 15
         assert all('aria-hidden="true"' in t and 'class="kw-picto' in t for t in tags)
         row = re.search(r'<th scope="row"[^>]*>(.*?)</th>', html, re.S).group(1)
-        assert row.startswith("<svg") and row.endswith(cat.life_domains[0].name)
+        assert row.startswith("<svg") and cat.life_domains[0].name in row
     scale = WebRenderer(cat).worksheet_form(cat.worksheets["actieplan"], "waaier/actieplan.md")
     ends = re.search(r'<p class="kw-scale-ends".*?</p>', scale, re.S).group(0)
     assert ends.count("<svg") == 2 and "heel weinig" in ends
