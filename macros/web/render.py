@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 from ..model import models
 from ..model.catalogue import Catalogue
 from ..model.controls import ROW_SLOT, WEB, Medium, field_controls, worksheet_controls
+from ..model.check import CONTENT
 from ..model.labels import LABELS
 from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
 from .templates import template_environment
@@ -75,11 +76,18 @@ class WebRenderer:
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def _language_guides(self) -> list[tuple[str, str]]:
+        """The guidance pages on language and reading that this project has (a small test
+        site has none): (page id, link text)."""
+        pages = LABELS.language_guidance["pages"]
+        return [(ident, text) for ident, text in pages.items()
+                if (self.cat.root / CONTENT / page_of("taalgids", ident)).is_file()]
+
     def worksheet(self, page: str, ident: str) -> str:
         ws = self.cat.worksheets[ident]
         return self.views.block(
             "werkblad", page, ws=ws, pdfs=worksheet_pdfs(ws.id),
-            bilingual=bilingual_pdfs(self.cat, ws),
+            bilingual=bilingual_pdfs(self.cat, ws), language_guides=self._language_guides(),
             principles=[self.cat.principles[p] for p in ws.principles if p in self.cat.principles],
             form=Markup(self.worksheet_form(ws, page)))
 
