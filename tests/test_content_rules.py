@@ -68,4 +68,3 @@ def test_every_worksheet_named_in_content_exists():
     problems, checked = rules.worksheet_reference_problems(ROOT)
     assert checked > 0
     assert problems == [], "\n".join(problems)
-
