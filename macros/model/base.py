@@ -43,6 +43,7 @@ DUTCH_KEYS = {
     "exercises": "oefeningen", "courses": "cursussen", "leave_out": "weglaten",
     "keep_only": "alleen", "replaces": "vervangt", "details": "gegevens",
     "compare_with": "vergelijk_met",
+    "pictograms": "pictogrammen", "scale": "schaal", "parts": "onderdelen",
     # translations (worksheets/vertalingen/, model/translation.py)
     "reviewed": "nagekeken", "name_nl": "naam_nl", "direction": "richting", "texts": "teksten",
     "instruction_heading": "instructie", "date": "datum", "date_hint": "datum_hint",

@@ -14,6 +14,7 @@ from .catalogue import Catalogue
 from .check import check_catalogue
 from .details import fill_data
 from .selection import OWN_FOLDERS, select_content
+from .pictograms import DRAWINGS, PICTOGRAMS, Pictograms, pictogram_problems
 from .translation_load import load_translations
 from .validate import to_model
 from .yaml_lines import LocatedData, read_yaml
@@ -26,7 +27,7 @@ COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
 GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
 # Every path the load step reads, besides the edition's folder (fingerprint.py hashes them).
-SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY)
+SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY, PICTOGRAMS, DRAWINGS)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -121,6 +122,13 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
             cat.glossary = glossary
             cat.sources[("begrippen", "begrippen")] = located
 
+    pictograms_file = root / PICTOGRAMS  # optional: without it, no pictograms
+    if pictograms_file.is_file():
+        pictograms, located = _load_one(pictograms_file, root, Pictograms, problems)
+        if pictograms:
+            cat.pictograms = pictograms
+            cat.sources[("pictogrammen", "pictogrammen")] = located
+
     kinds = (("werkblad", WORKSHEETS, models.Worksheet, cat.worksheets),
              ("principe", PRINCIPLES, models.Principle, cat.principles),
              ("oefening", EXERCISES, models.Exercise, cat.exercises),
@@ -134,6 +142,8 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     load_translations(cat, problems)  # after the worksheets: it checks against them
     problems.extend(select_content(cat))
 
+    found, cat.drawings = pictogram_problems(cat)
+    problems.extend(found)
     problems.extend(check_catalogue(cat))
     if problems:
         raise ContentError(problems)

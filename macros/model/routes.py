@@ -11,6 +11,8 @@ PAGES = {
     "basistaak": "handleiding/traject/{id}.md",
     "oefening": "training/oefeningen/{id}.md",
     "cursus": "training/cursussen/{id}.md",
+    # Guidance on language, reading and understanding, linked from every worksheet's guidance.
+    "taalgids": "handleiding/taal-en-begrip/{id}.md",
 }
 PRIVACY_PAGE = "privacy.md"
 
@@ -29,8 +31,10 @@ def pack_page(course_id: str, trainer: bool) -> str:
                                                  else "-deelnemers.md")
 
 
-def worksheet_pdf(ident: str, fillable: bool = False) -> str:
-    return f"{PDF_DIR}/werkbladen/{ident}-{'invulbaar' if fillable else 'leeg'}.pdf"
+def worksheet_pdf(ident: str, fillable: bool = False, language: str | None = None) -> str:
+    """language: a folder in worksheets/vertalingen/ for the sheet in Dutch and that language."""
+    part = f"-{language}" if language else ""
+    return f"{PDF_DIR}/werkbladen/{ident}{part}-{'invulbaar' if fillable else 'leeg'}.pdf"
 
 
 def worksheet_pdf_script(ident: str) -> str:

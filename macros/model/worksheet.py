@@ -158,6 +158,8 @@ class Explanation(Strict):
     type: Literal["uitleg"]
     text: Markdown
     id: FieldId | None = None
+    pictogram: FieldId | None = Field(None, description="Naam uit data/pictogrammen.yml; "
+                                      "anders het pictogram voor elke uitleg")
 
 
 class NameDate(Strict):

@@ -7,13 +7,14 @@ from ..model import models
 from ..model.catalogue import Catalogue
 from ..model.controls import (PAPER, ROW_SLOT, TICKED, WEB, Medium, field_controls,
                               worksheet_controls)
+from ..model.check import CONTENT
 from ..model.labels import LABELS
 from ..model.routes import (PDF_LIB_SCRIPTS, PRIVACY_PAGE, Routes, page_of, worksheet_pdf,
                             worksheet_pdf_script)
 from .templates import template_environment
 from .training import TrainingRenderer
 from .translations import PageTexts, page_texts, script_texts
-from .views import Views, worksheet_pdfs
+from .views import Views, bilingual_pdfs, worksheet_pdfs
 
 # The page that lists the client folders on this device (content/mappen.md).
 FOLDERS_PAGE = "mappen.md"
@@ -27,7 +28,7 @@ def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium,
     renderer passes languages)."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
     context = {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
-               "controls": field_controls(cat, field, medium),
+               "controls": field_controls(cat, field, medium), "picto": cat.pictogram,
                "t": texts if texts is not None else PageTexts(web=medium == WEB)}
     if isinstance(field, models.Total):
         context["total"] = total_of(cat, ws, field, medium)
@@ -94,16 +95,25 @@ class WebRenderer:
                                fill_pdf_href=self.routes.link(here, worksheet_pdf_script(ws.id)),
                                pdf_lib_hrefs=" ".join(self.routes.link(here, script)
                                                       for script in PDF_LIB_SCRIPTS),
+                               picto=self.cat.pictogram,
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
                                privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),
                                folders_href=self.routes.link(page or "index.md", FOLDERS_PAGE))
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def _language_guides(self) -> list[tuple[str, str]]:
+        """The guidance pages on language and reading that this project has (a small test
+        site has none): (page id, link text)."""
+        pages = LABELS.language_guidance["pages"]
+        return [(ident, text) for ident, text in pages.items()
+                if (self.cat.root / CONTENT / page_of("taalgids", ident)).is_file()]
+
     def worksheet(self, page: str, ident: str) -> str:
         ws = self.cat.worksheets[ident]
         return self.views.block(
             "werkblad", page, ws=ws, pdfs=worksheet_pdfs(ws.id),
+            bilingual=bilingual_pdfs(self.cat, ws), language_guides=self._language_guides(),
             principles=[self.cat.principles[p] for p in ws.principles if p in self.cat.principles],
             form=Markup(self.worksheet_form(ws, page)))
 

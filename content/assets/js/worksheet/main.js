@@ -9,11 +9,13 @@
 //   totals.js     totals of self-scans       passphrase.js  the passphrase dialog
 //   sheet-protect.js  a worksheet file with a passphrase
 //   overview.js   the page "Mijn cliëntmappen" folder-files.js  a folder as one file
+//   pictograms.js pictograms on or off (a setting of the device)
 //   language.js   a language beside Dutch      speech.js      read aloud
 // Material's instant navigation swaps page content without a reload, so we initialise on
 // every document$ emission and mark what is done, to never wire an element twice.
 import { wireActions } from "./actions.js";
 import { wireFolderBar } from "./folder-bar.js";
+import { wirePictograms } from "./pictograms.js";
 import { wireLanguage } from "./language.js";
 import { setUpOverview } from "./overview.js";
 import { setUpPersistence, setUpPrivacy } from "./privacy.js";
@@ -38,6 +40,7 @@ function init() {
     try {
       const sheet = new Worksheet(root);
       wireActions(sheet);
+      wirePictograms(root);
       sheet.start();
       wireFolderBar(sheet);
     } catch (error) {
