@@ -38,6 +38,7 @@ DUTCH_KEYS = {
     "required": "verplicht", "min_label": "links", "max_label": "rechts", "tags": "tags",
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
     "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
+    "entries": "zoekwoorden", "searched": "zoekt", "finds": "vindt",
 }
 
 

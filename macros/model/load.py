@@ -22,8 +22,9 @@ EXERCISES = "data/oefeningen"
 COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
 GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
+SEARCH_WORDS = "data/zoekwoorden.yml"  # optional: everyday words for the search
 # Every path the load step reads, besides the edition's folder (fingerprint.py hashes them).
-SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY)
+SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY, SEARCH_WORDS)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -90,6 +91,13 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
         if glossary:
             cat.glossary = glossary
             cat.sources[("begrippen", "begrippen")] = located
+
+    search_words_file = root / SEARCH_WORDS
+    if search_words_file.is_file():
+        search_words, located = _load_one(search_words_file, root, models.SearchWords, problems)
+        if search_words:
+            cat.search_words = search_words
+            cat.sources[("zoekwoorden", "zoekwoorden")] = located
 
     _load_folder(cat, WORKSHEETS, "werkblad", models.Worksheet, cat.worksheets, problems)
     _load_folder(cat, PRINCIPLES, "principe", models.Principle, cat.principles, problems)

@@ -12,6 +12,7 @@ SCHEMAS = {
     "oefening": models.Exercise,
     "cursus": models.Course,
     "editie": models.Edition,
+    "zoekwoorden": models.SearchWords,
 }
 
 

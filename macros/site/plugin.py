@@ -8,6 +8,7 @@ whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds.
 """
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..model.problems import ContentError
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
-from .search import weigh_tags_like_titles
+from .search import adjust_index
 from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
@@ -125,8 +126,11 @@ class KrachtwerkPlugin(BasePlugin):
         for file in list(files):
             if self.build.is_switched_off(file.src_uri):
                 files.remove(file)
-        worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
-                                                                   _material_worker())
+        search_words = json.dumps(self.build.catalogue.search_words.for_worker(),
+                                  ensure_ascii=False)
+        worker = (SEARCH_WORKER.read_text(encoding="utf-8")
+                  .replace("{{MATERIAL_WORKER}}", _material_worker())
+                  .replace("{{SEARCH_WORDS}}", search_words))
         files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
         return files
 
@@ -159,7 +163,7 @@ class KrachtwerkPlugin(BasePlugin):
         """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
-        weigh_tags_like_titles(site_dir)
+        adjust_index(site_dir)
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
