@@ -18,12 +18,13 @@ from mkdocs.structure.files import File
 
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
-from . import csp
+from . import csp, instant
 from ..build.settings import Settings
 from ..model.problems import ContentError
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
+from .compress import precompress
 from .search import adjust_index
 from ..web.safe_text import SafeLinksExtension
 
@@ -91,6 +92,8 @@ class KrachtwerkPlugin(BasePlugin):
         config.site_name = edition.text(ed.name)
         if ed.site_url:
             config.site_url = ed.site_url
+        elif not settings.offline and not config.site_url:
+            instant.use_placeholder(config)  # instant navigation needs a sitemap (instant.py)
         config.copyright = edition.footer(cat) or None
         config.extra_css.append(f"{edition.BRAND_DIR}/editie.css")
         if ed.logo:
@@ -134,6 +137,11 @@ class KrachtwerkPlugin(BasePlugin):
         files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
         return files
 
+    def on_page_context(self, context, *, page, config, nav):
+        if instant.is_placeholder(config):
+            page.canonical_url = None  # the placeholder is no address to send anyone to
+        return context
+
     def on_page_content(self, html, *, page, config, files):
         """Keep each page's article HTML: the handbook PDF is made from it."""
         self.rendered[page.file.src_uri] = RenderedPage(
@@ -167,6 +175,8 @@ class KrachtwerkPlugin(BasePlugin):
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
+                if not build.settings.offline:  # nothing serves .gz files from file://
+                    precompress(site_dir)
             finally:
                 self._unlock()
             return
