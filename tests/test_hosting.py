@@ -73,7 +73,7 @@ class Wire:
 
     def __init__(self, context):
         self.responses = []
-        context.on("requestfinished", self.responses.append)
+        context.on("requestfinished", lambda request: self.responses.append(request))
 
     def mark(self) -> int:
         return len(self.responses)
@@ -120,8 +120,8 @@ def test_first_visit_and_next_page_stay_light(browser, nginx_url, first):
     assert any(u.endswith("search/search_index.json") for u in urls), urls
     start = wire.mark()
     tab.evaluate("window.kwSamePage = true")
-    tab.click("nav.md-nav--primary a[href$='handleiding/herstel/']")
-    expect(tab.locator("h1")).to_have_text("Herstel")
+    tab.locator("a[href$='handleiding/herstel/']:visible").first.click()
+    expect(tab.locator("h1")).to_contain_text("Herstel")
     tab.wait_for_load_state("networkidle")
     assert tab.evaluate("window.kwSamePage") is True, "full page load, not instant navigation"
     second_bytes, second_urls = wire.since(start)
@@ -147,7 +147,7 @@ def test_worksheet_reached_by_instant_navigation_saves_and_restores(browser, ngi
     box.dispatch_event("change")
     expect(tab.locator("[data-kw-status]")).not_to_have_text(re.compile(r"^$"))
     tab.go_back()
-    expect(tab.locator("h1")).to_have_text("Hulpmiddelenwaaier")
+    expect(tab.locator("h1")).to_contain_text("Hulpmiddelenwaaier")
     tab.go_forward()
     expect(tab.locator("form textarea").first).to_have_value("Elke dinsdag naar de buurtmoestuin")
     assert tab.evaluate("window.kwSamePage") is True

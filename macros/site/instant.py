@@ -16,7 +16,9 @@ SCRIPT = "assets/js/sitemap-base.js"
 
 def use_placeholder(config) -> None:
     config.site_url = PLACEHOLDER
-    config.extra_javascript.append(SCRIPT)
+    # In the head, before Material's bundle: the bundle asks for the sitemap at once, and the
+    # answer can come before scripts at the end of the page have run.
+    config.extra.setdefault("polyfills", []).append(SCRIPT)
 
 
 def is_placeholder(config) -> bool:
