@@ -52,6 +52,7 @@ class KrachtwerkPlugin(BasePlugin):
         self.rendered: dict[str, RenderedPage] = {}
         self.finishing: Build | None = None  # a serve build whose PDFs still render
         self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
+        self.offline = False
 
     def _unlock(self) -> None:
         if self.lock is not None and self.session is None:  # serve keeps it for the session
@@ -87,6 +88,7 @@ class KrachtwerkPlugin(BasePlugin):
             raise Abort("\n" + e.report()) from None
         except BuildBusy as e:
             raise Abort(str(e)) from None
+        self.offline = settings.offline
         cat = self.build.catalogue
         ed = cat.edition
         config.site_name = edition.text(ed.name)
@@ -175,7 +177,7 @@ class KrachtwerkPlugin(BasePlugin):
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
-                if not build.settings.offline:  # nothing serves .gz files from file://
+                if not self.offline:  # nothing serves .gz files from file://
                     precompress(site_dir)
             finally:
                 self._unlock()
