@@ -152,3 +152,12 @@ def test_worksheet_reached_by_instant_navigation_saves_and_restores(browser, ngi
     expect(tab.locator("form textarea").first).to_have_value("Elke dinsdag naar de buurtmoestuin")
     assert tab.evaluate("window.kwSamePage") is True
     context.close()
+
+
+@pytest.mark.build
+def test_a_build_without_site_url_lists_every_page_under_the_placeholder(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>https://handboek.invalid/") > 100
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in home
+    assert home.index("sitemap-base.js") < home.index("assets/javascripts/bundle.")
