@@ -170,6 +170,7 @@ function search(index, query) {
 // Registered before Material's listener, so it runs first and can rewrite the query.
 self.addEventListener("message", event => {
   const message = event.data;
+  patchLunr();
   if (message && message.type === QUERY && typeof message.data === "string") {
     typedQuery = message.data;
     message.data = stemQuery(message.data);
@@ -183,5 +184,12 @@ const here = typeof document !== "undefined" && document.currentScript
 importScripts(new URL("{{MATERIAL_WORKER}}", here).href);
 
 // Material's Search calls index.search() with its own rewrite of the query; answer from the
-// query as typed instead.
-self.lunr.Index.prototype.search = function () { return search(this, typedQuery); };
+// query as typed instead. Patched again on each message: under the iframe shim (file://) the
+// imported script may run later than this line.
+function patchLunr() {
+  if (self.lunr && !self.lunr.Index.prototype.search.krachtwerk) {
+    self.lunr.Index.prototype.search = function () { return search(this, typedQuery); };
+    self.lunr.Index.prototype.search.krachtwerk = true;
+  }
+}
+patchLunr();
