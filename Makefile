@@ -14,7 +14,7 @@ endif
 
 # WeasyPrint's libraries (its documented Debian list): a minimal Debian with only Python lacks pango.
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS  := chromium
+TEST_DEBS  := chromium nginx
 
 .PHONY: build test serve check schema js lock setup clean offline bench editions uitgave
 

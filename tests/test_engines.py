@@ -81,10 +81,10 @@ def test_pages_command_follows_the_edition_and_stops_on_content_errors(tmp_path,
 def _comparable(path: Path) -> bytes:
     """The file's bytes, less what names the generator or the day of the build."""
     data = path.read_bytes()
+    if path.suffix == ".gz":  # the precompressed copy of a file: compare what it holds
+        data, path = gzip.decompress(data), path.with_suffix("")
     if path.suffix == ".html":
         return GENERATOR_META.sub(b"", data)
-    if path.name == "sitemap.xml.gz":
-        return SITEMAP_DATE.sub(b"", gzip.decompress(data))
     if path.name == "sitemap.xml":
         return SITEMAP_DATE.sub(b"", data)
     return data

@@ -52,6 +52,7 @@ DUTCH_KEYS = {
     "not_reviewed_note": "niet_nagekeken", "reviewed_note": "nagekeken", "page": "pagina",
     "of": "van",
     "rings": "kringen", "sectors": "sectoren",
+    "entries": "zoekwoorden", "searched": "zoekt", "finds": "vindt",
 }
 
 

@@ -24,6 +24,7 @@ class Catalogue:
     edition: models.Edition | None = None
     method: models.Method | None = None
     glossary: models.Glossary = field(default_factory=models.Glossary)
+    search_words: models.SearchWords = field(default_factory=models.SearchWords)
     worksheets: dict[str, models.Worksheet] = field(default_factory=dict)
     principles: dict[str, models.Principle] = field(default_factory=dict)
     exercises: dict[str, models.Exercise] = field(default_factory=dict)

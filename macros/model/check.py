@@ -8,7 +8,7 @@ import yaml
 from .catalogue import Catalogue
 from .timetable import DAY, clock, minutes_of
 from .colour import contrast_ratio
-from .models import word_forms
+from .models import fold, word_forms
 from .limits import outside, read_source, symlinks_out
 from .markdown_links import unsafe_link_problems
 from .page_source import page_problems
@@ -249,6 +249,25 @@ def _check_glossary(cat: Catalogue) -> list[Problem]:
     return problems
 
 
+def _check_search_words(cat: Catalogue) -> list[Problem]:
+    """A typed phrase leads to one set of words: two entries for it would hide one of them."""
+    if ("zoekwoorden", "zoekwoorden") not in cat.sources:
+        return []
+    source = cat.source("zoekwoorden", "zoekwoorden")
+    first: dict[str, int] = {}
+    problems = []
+    for i, entry in enumerate(cat.search_words.entries):
+        for j, phrase in enumerate(entry.searched):
+            line = source.line_of(("zoekwoorden", i, "zoekt", j))
+            folded = fold(phrase)
+            if folded in first:
+                problems.append(Problem(source.file, line, f"zoekwoorden[{i}].zoekt[{j}]",
+                                        f"'{phrase}' staat al in 'zoekt' op regel "
+                                        f"{first[folded]}; noem elk woord één keer"))
+            first.setdefault(folded, line)
+    return problems
+
+
 def _check_symlinks(cat: Catalogue) -> list[Problem]:
     """Nothing outside the project is published or read: MkDocs copies what a symlink in
     content/ points to, and the load step would read it."""
@@ -262,5 +281,6 @@ def _check_symlinks(cat: Catalogue) -> list[Problem]:
 
 def check_catalogue(cat: Catalogue) -> list[Problem]:
     return (_check_symlinks(cat) + _check_worksheets(cat) + _check_totals(cat)
-            + _check_exercises(cat) + _check_courses(cat) + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat)
+            + _check_exercises(cat) + _check_courses(cat) + _check_edition(cat)
+            + _check_glossary(cat) + _check_search_words(cat) + _check_pages(cat)
             + unsafe_link_problems(cat))

@@ -26,8 +26,10 @@ EXERCISES = "data/oefeningen"
 COURSES = "data/cursussen"
 METHOD = "data/methode.yml"
 GLOSSARY = "data/begrippen.yml"  # optional: tooltips for words on every page
+SEARCH_WORDS = "data/zoekwoorden.yml"  # optional: everyday words for the search
 # Every path the load step reads, besides the edition's folder (fingerprint.py hashes them).
-SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY, PICTOGRAMS, DRAWINGS)
+SOURCES = (WORKSHEETS, PRINCIPLES, EXERCISES, COURSES, METHOD, GLOSSARY, PICTOGRAMS, DRAWINGS,
+           SEARCH_WORDS)
 DEFAULT_EDITION = "site_config/default"
 EDITION_FILE = "editie.yml"
 
@@ -128,6 +130,13 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
         if pictograms:
             cat.pictograms = pictograms
             cat.sources[("pictogrammen", "pictogrammen")] = located
+
+    search_words_file = root / SEARCH_WORDS
+    if search_words_file.is_file():
+        search_words, located = _load_one(search_words_file, root, models.SearchWords, problems)
+        if search_words:
+            cat.search_words = search_words
+            cat.sources[("zoekwoorden", "zoekwoorden")] = located
 
     kinds = (("werkblad", WORKSHEETS, models.Worksheet, cat.worksheets),
              ("principe", PRINCIPLES, models.Principle, cat.principles),

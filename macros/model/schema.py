@@ -15,6 +15,7 @@ SCHEMAS = {
     "editie": models.Edition,
     "taal": Language,
     "vertaling": WorksheetTranslation,
+    "zoekwoorden": models.SearchWords,
 }
 
 

@@ -8,6 +8,7 @@ whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds.
 """
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -17,14 +18,15 @@ from mkdocs.structure.files import File
 
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
-from . import csp
+from . import csp, instant
 from ..build.settings import Settings
 from ..model.page_source import rendered_problems
 from ..model.problems import ContentError, Problem
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
-from .search import weigh_tags_like_titles
+from .compress import precompress
+from .search import adjust_index
 from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
@@ -54,6 +56,7 @@ class KrachtwerkPlugin(BasePlugin):
         self.markup_problems: list[Problem] = []  # found in the HTML of this build's pages
         self.finishing: Build | None = None  # a serve build whose PDFs still render
         self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
+        self.offline = False
 
     def _unlock(self) -> None:
         if self.lock is not None and self.session is None:  # serve keeps it for the session
@@ -90,11 +93,14 @@ class KrachtwerkPlugin(BasePlugin):
         except BuildBusy as e:
             raise Abort(str(e)) from None
         self.build.report_translations(translation_log.info)
+        self.offline = settings.offline
         cat = self.build.catalogue
         ed = cat.edition
         config.site_name = edition.text(ed.name)
         if ed.site_url:
             config.site_url = ed.site_url
+        elif not settings.offline and not config.site_url:
+            instant.use_placeholder(config)  # instant navigation needs a sitemap (instant.py)
         config.copyright = edition.footer(cat) or None
         config.extra_css.append(f"{edition.BRAND_DIR}/editie.css")
         if ed.logo:
@@ -130,10 +136,18 @@ class KrachtwerkPlugin(BasePlugin):
         for file in list(files):
             if self.build.is_switched_off(file.src_uri):
                 files.remove(file)
-        worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
-                                                                   _material_worker())
+        search_words = json.dumps(self.build.catalogue.search_words.for_worker(),
+                                  ensure_ascii=False)
+        worker = (SEARCH_WORKER.read_text(encoding="utf-8")
+                  .replace("{{MATERIAL_WORKER}}", _material_worker())
+                  .replace("{{SEARCH_WORDS}}", search_words))
         files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
         return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        if instant.is_placeholder(config):
+            page.canonical_url = None  # the placeholder is no address to send anyone to
+        return context
 
     def on_page_content(self, html, *, page, config, files):
         """Check each page's article HTML (model/page_source.py) and keep it: the handbook PDF
@@ -171,10 +185,12 @@ class KrachtwerkPlugin(BasePlugin):
         """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
-        weigh_tags_like_titles(site_dir)
+        adjust_index(site_dir)
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
+                if not self.offline:  # nothing serves .gz files from file://
+                    precompress(site_dir)
             finally:
                 self._unlock()
             return
