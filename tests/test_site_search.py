@@ -64,3 +64,18 @@ def test_search_reads_nothing_for_nonsense(search_tab, site_url):
     """The reader of the result list is not fooled by a stale list: nonsense finds nothing."""
     assert search(search_tab, site_url, "hulpbronnen")
     assert search(search_tab, site_url, "qzxwvjk") == []
+
+
+@pytest.mark.build
+def test_translations_and_course_packs_stay_out_of_the_search_index(built_site):
+    """The site searches in Dutch: the worksheets' translations would triple the index that
+    every first visit loads, and a course pack repeats its exercises, whose own pages are the
+    better hit."""
+    import json
+    import re
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["title"] + " " + d["text"] for d in docs)
+    assert len(re.findall("[\u0600-\u06ff\u0400-\u04ff]", text)) < 3000  # language names only
+    assert "ماذا أريد" not in text and "Моя" not in text
+    assert not [d for d in docs if "-draaiboek/" in d["location"] or "-deelnemers/" in d["location"]]
+    assert any(d["location"].startswith("waaier/krachteninventarisatie/") for d in docs)

@@ -33,20 +33,20 @@ def test_the_form_has_the_picker_and_translated_elements(project):
     html = form(project)
     assert '<select id="proef-taal" data-kw-language>' in html
     assert '<option value="ar" lang="ar">العربية</option>' in html
-    assert ('<span class="kw-tr" data-kw-tr="ar" lang="ar" dir="rtl" hidden>ماذا تريد؟</span>'
+    assert ('<span class="kw-tr" data-kw-tr="ar" lang="ar" dir="rtl" hidden data-search-exclude>ماذا تريد؟</span>'
             in html)
     # the review status in Dutch and Arabic, near the picker
     assert re.search(r'<p class="kw-review" data-kw-when="ar" hidden><span>Deze vertaling is nog '
                      r'niet nagekeken[^<]*</span> <span lang="ar" dir="rtl">لم يراجع', html)
     # the fixed texts of _taal.yml: naam-datum labels and the instruction heading
-    assert 'data-kw-tr="ar" lang="ar" dir="rtl" hidden>الاسم</span>' in html
-    assert 'hidden>هكذا تملأ الورقة</span>' in html
+    assert 'data-kw-tr="ar" lang="ar" dir="rtl" hidden data-search-exclude>الاسم</span>' in html
+    assert 'hidden data-search-exclude>هكذا تملأ الورقة</span>' in html
 
 
 def test_answers_keep_their_names_and_dutch_option_values(project):
     html = form(project)
     assert 'name="kies" value="Ja"' in html and 'name="kies" value="Nee"' in html
-    assert 'hidden>نعم</span>' in html
+    assert 'hidden data-search-exclude>نعم</span>' in html
     names = sorted(re.findall(r'name="([^"]+)"', html))
     (project / "worksheets/vertalingen/ar/proef.yml").unlink()
     assert sorted(re.findall(r'name="([^"]+)"', form(project))) == names
@@ -86,4 +86,5 @@ def test_the_build_logs_and_writes_the_translation_report(tmp_path):
     report = (project / "reports/vertalingen.md").read_text(encoding="utf-8")
     assert "`proef` mist: velden.cijfer.rechts" in report
     page = (tmp_path / "site/waaier/proef/index.html").read_text(encoding="utf-8")
-    assert 'lang="ar" dir="rtl" hidden>ماذا تريد؟</span>' in page
+    assert 'lang="ar" dir="rtl" hidden data-search-exclude>ماذا تريد؟</span>' in page
+

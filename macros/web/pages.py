@@ -13,9 +13,11 @@ from .changes import CHANGES_PAGE
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _page(title: str, tags: list[str], body: str) -> str:
-    front = yaml.dump({"title": title, "tags": tags}, Dumper=_DUMPER, allow_unicode=True,
-                      sort_keys=False)
+def _page(title: str, tags: list[str], body: str, searched: bool = True) -> str:
+    meta = {"title": title, "tags": tags}
+    if not searched:
+        meta["search"] = {"exclude": True}
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n# {title}\n\n{body}\n"
 
 
@@ -36,9 +38,11 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
                                                          f'{{{{ cursus("{course.id}") }}}}')
             for trainer, label in ((True, LABELS.training["script"]),
                                    (False, LABELS.training["handout"])):
+                # Not searched: a pack repeats its exercises, whose own pages are the better
+                # hit, and the packs were a third of the search index every visit loads.
                 pages[pack_page(course.id, trainer)] = _page(
                     f"{label}: {course.title}", ["trainer"],
-                    f'{{{{ cursus_pakket("{course.id}", {trainer}) }}}}')
+                    f'{{{{ cursus_pakket("{course.id}", {trainer}) }}}}', searched=False)
     return pages
 
 

@@ -58,8 +58,11 @@ class PageTexts:
 
     def _attrs(self, lang: ShownLanguage) -> Markup:
         hidden = "" if self.shown else " hidden"
+        # Not in the search index: the site searches in Dutch, and six languages of every
+        # worksheet would triple its size (Material's search skips data-search-exclude).
+        unsearched = " data-search-exclude" if self.web else ""
         return Markup(f' data-kw-tr="{lang.code}" lang="{lang.tag}" dir="{lang.direction}"'
-                      f'{hidden}')
+                      f'{hidden}{unsearched}')
 
     def _render(self, dutch: str, path: tuple, render, tag: str) -> Markup:
         found = [(lang, lang.texts[path]) for lang in self.languages if path in lang.texts]
