@@ -310,10 +310,17 @@ def fonts_of(reader: PdfReader) -> dict[str, set[str]]:
     return found
 
 
+# The fonts of other scripts on paper (content/assets/fonts/scripts; Arabic from DejaVu Sans).
+SCRIPT_FONTS = ("noto-sans-", "dejavu-sans-arabic", "atkinson-hyperlegible-latin-ext")
+BILINGUAL = re.compile(r"-(en|ar|tr|uk|pl|makkelijk)-(leeg|invulbaar)\.pdf$")
+
+
 def project_font(base: str, pdf_name: str) -> bool:
-    """The page font, or in a fillable PDF also the answers' font (render.py FORM_FONT)."""
+    """The page font, in a fillable PDF also the answers' font (render.py FORM_FONT), and in a
+    bilingual sheet the fonts of the other script."""
     return "Atkinson-Hyperlegible" in base or (
-        pdf_name.endswith("-invulbaar.pdf") and "Krachtwerk-Formulier" in base)
+        pdf_name.endswith("-invulbaar.pdf") and "Krachtwerk-Formulier" in base) or (
+        BILINGUAL.search(pdf_name) is not None and any(f in base for f in SCRIPT_FONTS))
 
 
 TITLES = {"handboek.pdf": "Handleiding Krachtwerk", "hulpmiddelenwaaier.pdf": "Hulpmiddelenwaaier",
@@ -484,8 +491,13 @@ def test_real_worksheets_have_both_pdfs_with_the_web_form_names(built_site):
         assert set(fields) == set(paper_controls(cat, ws.id)), ws.id
         check_names_match_the_web_form(set(fields), web)
     downloads = (built_site / "downloads/index.html").read_text(encoding="utf-8")
-    # two per worksheet, the two books, and a trainer script and handout per course
-    expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses)
+    # two per worksheet, the two books, a trainer script and handout per course, two per
+    # worksheet per language it has on paper, and the cards of each exercise that has them
+    from macros.model.cards import exercise_cards
+    from macros.print.bilingual import paper_languages
+    bilingual = sum(2 * len(paper_languages(cat, ws)) for ws in cat.worksheets.values())
+    cards = sum(1 for ex in cat.exercises.values() if exercise_cards(ex))
+    expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses) + bilingual + cards
     assert len(re.findall(r'href="\.\./pdf/[^"]+\.pdf"', downloads)) == expected
     for course in cat.courses:
         script = PdfReader(built_site / f"pdf/training/{course}-draaiboek.pdf")
