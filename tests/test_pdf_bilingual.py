@@ -155,3 +155,17 @@ def test_downloads_group_the_bilingual_pdfs_per_language(cat):
     arabic = [job for job in jobs if job.output.endswith("-ar-leeg.pdf")]
     assert arabic and {job.group for job in arabic} == {
         "Werkbladen in het Nederlands en het Arabisch (العربية)"}
+
+
+def test_every_character_of_every_translation_has_a_project_glyph():
+    """A character no project font has (a ✓ in an instruction) makes WeasyPrint take a system
+    font, which the PDF then embeds: found by the real-PDF font test, guarded here fast."""
+    from fontTools.ttLib import TTFont
+    fonts = ROOT / "content/assets/fonts"
+    files = [*fonts.glob("*.woff2"), *(fonts / "scripts/ttf").glob("*.ttf"),
+             *(p for p in (fonts / "scripts").glob("*.woff2") if "arabic" not in p.name)]
+    covered = set().union(*(TTFont(f).getBestCmap() for f in files))
+    missing = {f"{path.parent.name}/{path.name}: {ch!r}"
+               for path in (ROOT / "worksheets/vertalingen").glob("*/*.yml")
+               for ch in path.read_text(encoding="utf-8") if ord(ch) > 127 and ord(ch) not in covered}
+    assert not missing, sorted(missing)
