@@ -117,26 +117,16 @@ def load_catalogue(root: Path, edition_dir: Path | None = None) -> Catalogue:
     if located:
         cat.sources[("methode", "methode")] = located
 
-    glossary_file = root / GLOSSARY
-    if glossary_file.is_file():
-        glossary, located = _load_one(glossary_file, root, models.Glossary, problems)
-        if glossary:
-            cat.glossary = glossary
-            cat.sources[("begrippen", "begrippen")] = located
-
-    pictograms_file = root / PICTOGRAMS  # optional: without it, no pictograms
-    if pictograms_file.is_file():
-        pictograms, located = _load_one(pictograms_file, root, Pictograms, problems)
-        if pictograms:
-            cat.pictograms = pictograms
-            cat.sources[("pictogrammen", "pictogrammen")] = located
-
-    search_words_file = root / SEARCH_WORDS
-    if search_words_file.is_file():
-        search_words, located = _load_one(search_words_file, root, models.SearchWords, problems)
-        if search_words:
-            cat.search_words = search_words
-            cat.sources[("zoekwoorden", "zoekwoorden")] = located
+    # Optional data files: without one the site has no tooltips, pictograms or search words.
+    for path, model, kind, attribute in (
+            (GLOSSARY, models.Glossary, "begrippen", "glossary"),
+            (PICTOGRAMS, Pictograms, "pictogrammen", "pictograms"),
+            (SEARCH_WORDS, models.SearchWords, "zoekwoorden", "search_words")):
+        if (root / path).is_file():
+            item, located = _load_one(root / path, root, model, problems)
+            if item:
+                setattr(cat, attribute, item)
+                cat.sources[(kind, kind)] = located
 
     kinds = (("werkblad", WORKSHEETS, models.Worksheet, cat.worksheets),
              ("principe", PRINCIPLES, models.Principle, cat.principles),
