@@ -14,9 +14,9 @@ endif
 
 # WeasyPrint's libraries (its documented Debian list): a minimal Debian with only Python lacks pango.
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS  := chromium
+TEST_DEBS  := chromium nginx
 
-.PHONY: build test serve check schema js lock setup clean offline bench
+.PHONY: build test serve check schema js lock setup clean offline bench editions uitgave
 
 build: setup
 	$(BIN)/mkdocs build
@@ -36,6 +36,17 @@ offline: setup
 	cd .offline && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) handboek
 	rm -rf .offline
 	@echo "Klaar: $(OFFLINE_ZIP) (pak uit en open handboek/index.html)"
+
+# Every edition in site_config/ into site-edities/<map>/, one after the other, each with its
+# PDFs on every core and the one PDF cache (a PDF that is the same in two editions is made once).
+editions: setup
+	$(BIN)/python -m macros edities
+
+# Keep this build's manifest as a release, for the page "Wat is er veranderd" of later builds:
+# `make uitgave NAAM=2026-12` writes data/uitgaven/2026-12.json.
+uitgave: setup
+	@test -n "$(NAAM)" || { echo "Geef de uitgave een naam: make uitgave NAAM=2026-12"; exit 2; }
+	$(BIN)/python -m macros uitgave $(NAAM)
 
 # Build costs, cache and parallel gains, growth: writes bench/results.json and a table.
 bench: setup
@@ -105,4 +116,4 @@ lock:
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-edities .cache

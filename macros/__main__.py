@@ -7,6 +7,10 @@
         write the pages and files the site gets from the data (one page per worksheet,
         exercise and course, the edition's files) into MAP, for a site generator that cannot
         take them from our plugin (one without a plugin API)
+    python -m macros uitgave NAAM [--editie MAP] [--naar BESTAND]
+        keep this build's manifest as release NAAM (default: data/uitgaven/NAAM.json), so
+        that later builds show what changed since (the page "Wat is er veranderd")
+    python -m macros edities [MAP ...]      build every edition (`make editions`)
 """
 from __future__ import annotations
 
@@ -48,6 +52,20 @@ def write_generated(target: Path, root: Path, edition_dir: Path | None = None) -
     return sorted(files)
 
 
+def save_release(root: Path, args) -> int:
+    """Raises ContentError, like a build, when the content has problems."""
+    from .build.build import Build
+    from .build.release import Release
+    from .model.manifest import RELEASES
+    build = Build(settings_for(root, args.editie))
+    release = Release(build.catalogue, lambda src: not build.is_switched_off(src),
+                      build.settings.date.isoformat(), release=args.naam)
+    target = args.naar or root / RELEASES / f"{args.naam}.json"
+    release.save(target)
+    print(f"geschreven: {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,8 +77,18 @@ def main(argv: list[str] | None = None) -> int:
                                          "(voor een sitegenerator zonder plugins)")
     pages.add_argument("map", type=Path, help="doelmap, meestal de docs-map van een kopie")
     pages.add_argument("--editie", type=Path, default=None, help="map van de editie")
+    release = sub.add_parser("uitgave", help="bewaar het manifest van deze bouw als uitgave")
+    release.add_argument("naam", help="naam van de uitgave, bijvoorbeeld 2026-12")
+    release.add_argument("--editie", type=Path, default=None, help="map van de editie")
+    release.add_argument("--naar", type=Path, default=None, help="bestand om te schrijven")
+    editions = sub.add_parser("edities", help="bouw elke editie in site_config/ in een eigen map")
+    editions.add_argument("mappen", type=Path, nargs="*", help="alleen deze edities")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
+    if args.command == "edities":
+        from .build.editions import build_editions
+        results = build_editions(root, args.mappen or None)
+        return 0 if all(code == 0 for _, code, _ in results) else 1
     if args.command == "js":
         from .web import worksheet_script
         try:
@@ -80,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
             written = write_generated(args.map, root, args.editie)
             print(f"geschreven: {len(written)} bestanden in {args.map}")
             return 0
-        cat = load_catalogue(root, settings_for(root, args.editie).edition_dir)
+        if args.command == "uitgave":
+            return save_release(root, args)
+        # the whole load and check of a build, with the version rule of the release (#23)
+        from .build.build import Build
+        cat = Build(settings_for(root, args.editie)).catalogue
     except ContentError as e:
         print(e.report(), file=sys.stderr)
         return 1

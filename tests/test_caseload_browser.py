@@ -96,9 +96,32 @@ def answer_dialogs(page, answers: list) -> list[str]:
     return queue["seen"]
 
 
+PASSPHRASE = "dialog[data-kw-passphrase]"
+
+
+def give_passphrase(page, passphrase: str, confirm: str | None = None) -> None:
+    """Answer the in-page passphrase dialog: on export both fields (confirm defaults to the
+    same passphrase), on import the one field; an empty export passphrase means no protection."""
+    dialog = page.locator(PASSPHRASE)
+    expect(dialog).to_be_visible()
+    fields = dialog.locator("input[type=password], input[type=text]")
+    fields.nth(0).fill(passphrase)
+    if dialog.get_attribute("data-kw-passphrase") == "export":
+        fields.nth(1).fill(passphrase if confirm is None else confirm)
+    dialog.locator("button[type=submit]").click()
+
+
+def give_text(page, text: str) -> None:
+    """Answer the in-page question for a text (a folder label)."""
+    dialog = page.locator("dialog[data-kw-dialog=text]")
+    expect(dialog).to_be_visible()
+    dialog.locator("input").fill(text)
+    dialog.locator("button[type=submit]").click()
+
+
 def new_folder(page, label: str) -> None:
-    answer_dialogs(page, [label])
     page.click("[data-kw-folder-bar] [data-kw-action=new-folder]")
+    give_text(page, label)
     expect(page.locator(SELECT).locator("option:checked")).to_have_text(label)
 
 
@@ -143,12 +166,23 @@ def test_two_folders_are_kept_apart_across_reload(sheet):
 
 def test_a_folder_label_must_be_short_and_unique(sheet):
     new_folder(sheet, "AB")
-    answer_dialogs(sheet, ["ab"])
-    sheet.click("[data-kw-folder-bar] [data-kw-action=new-folder]")
-    expect(sheet.locator(MESSAGE)).to_contain_text("Er is al een map met die naam")
-    answer_dialogs(sheet, ["x" * 31])
-    sheet.click("[data-kw-folder-bar] [data-kw-action=new-folder]")
-    expect(sheet.locator(MESSAGE)).to_contain_text("te lang")
+    button = sheet.locator("[data-kw-folder-bar] [data-kw-action=new-folder]")
+    button.click()
+    dialog = sheet.get_by_role("dialog", name="Nieuwe cliëntmap")
+    field = dialog.get_by_label("Naam van de map")
+    expect(field).to_be_focused()
+    assert Axe().run(sheet, context="dialog", options=WCAG).violations_count == 0
+    # What is wrong is said in the dialog, which stays open for a better name.
+    for text, says in (("ab", "Er is al een map met die naam"), ("x" * 31, "te lang"),
+                       ("  ", "Geef de map een naam")):
+        field.fill(text)
+        dialog.get_by_role("button", name="Map maken").click()
+        expect(dialog.get_by_role("alert")).to_contain_text(says)
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_be_focused()
+    sheet.keyboard.press("Escape")  # cancelled: no folder, focus back on the button
+    expect(dialog).to_have_count(0)
+    expect(button).to_be_focused()
     assert sheet.locator(f"{SELECT} option").count() == 2
 
 
@@ -186,13 +220,15 @@ def test_folder_page_lists_opens_renames_and_removes(sheet, tiny):
     expect(sheet.locator(SELECT).locator("option:checked")).to_have_text("AB")
     expect(sheet.locator("[name=kort]")).to_have_value("Antwoord van AB")
     sheet.goto(f"{tiny}mappen/")
-    seen = answer_dialogs(sheet, ["CD", True])
+    seen = answer_dialogs(sheet, [True])
     sheet.locator("[data-kw-folder-item]", has_text="AB").get_by_role(
         "button", name="Naam veranderen").click()
+    expect(sheet.locator("dialog[data-kw-dialog=text] input")).to_have_value("AB")
+    give_text(sheet, "CD")
     expect(sheet.locator("[data-kw-folders-message]")).to_have_text("De map heet nu 'CD'.")
     sheet.locator("[data-kw-folder-item]", has_text="CD").get_by_role(
         "button", name="Map verwijderen").click()
-    assert "'CD'" in seen[1] and "Proefblad" in seen[1] and "1 werkblad" in seen[1]
+    assert "'CD'" in seen[0] and "Proefblad" in seen[0] and "1 werkblad" in seen[0]
     expect(sheet.locator("[data-kw-folder-item]")).to_have_count(1)
     assert sheet.evaluate("Object.keys(localStorage).filter((k) => k.includes(':werkblad:'))") == []
 
@@ -206,9 +242,9 @@ def test_folder_page_reminds_to_save_a_folder_that_was_never_saved_as_a_file(she
     reminder = sheet.locator(".kw-folder-reminder")
     expect(reminder).to_contain_text("nog nooit als bestand bewaard")
     expect(reminder).to_contain_text("Safari")
-    answer_dialogs(sheet, [""])  # no passphrase
     with sheet.expect_download() as download:
         sheet.get_by_role("button", name="Map bewaren als bestand").click()
+        give_passphrase(sheet, "")  # no passphrase
     assert re.fullmatch(r"clientmap-Eigen-werkbladen-\d{4}-\d\d-\d\d\.json",
                         download.value.suggested_filename)
     expect(reminder).to_have_count(0)
@@ -327,10 +363,10 @@ def test_privacy_page_shows_whether_the_browser_keeps_the_data(page, tiny):
 
 # --- 3. A folder as a file ---------------------------------------------------------------
 def export_folder(page, label: str, tmp_path, passphrase: str = "") -> Path:
-    answer_dialogs(page, [passphrase])
     with page.expect_download() as download:
         page.locator("[data-kw-folder-item]", has_text=label).get_by_role(
             "button", name="Map bewaren als bestand").click()
+        give_passphrase(page, passphrase)
     target = tmp_path / download.value.suggested_filename
     download.value.save_as(target)
     return target
@@ -571,20 +607,133 @@ def test_a_protected_folder_file_opens_only_with_its_passphrase(sheet, tiny, tmp
     sheet.reload()
     message = sheet.locator("[data-kw-folders-message]")
     # Wrong passphrase: said plainly, nothing changes, no error on the page.
-    answer_dialogs(sheet, ["fout"])
     open_folder_file(sheet, path.name, path.read_bytes())
+    give_passphrase(sheet, "fout")
     expect(message).to_contain_text("Het wachtwoord klopt niet", timeout=15000)
     expect(message).to_contain_text("Er is niets veranderd aan je mappen.")
     expect(sheet.locator("[data-kw-folder-item]")).to_have_count(1)
     # A damaged file (its parameters changed) is refused too.
     damaged = json.loads(content)
     damaged["N"] = 2 ** 30
-    answer_dialogs(sheet, ["paard batterij niet"])
     open_folder_file(sheet, path.name, json.dumps(damaged).encode())
+    give_passphrase(sheet, "paard batterij niet")
     expect(message).to_contain_text("kan niet worden gelezen", timeout=15000)
     # The right one opens the folder with its answers.
-    answer_dialogs(sheet, ["paard batterij niet"])
     open_folder_file(sheet, path.name, path.read_bytes())
+    give_passphrase(sheet, "paard batterij niet")
     expect(message).to_contain_text("De map 'AB' is geopend met 1 werkblad", timeout=15000)
     sheet.locator("[data-kw-folder-item]", has_text="AB").locator("a").click()
     expect(sheet.locator("[name=kort]")).to_have_value("Geheim antwoord")
+
+
+# --- 5. Tick boxes, totals and a worksheet file with a passphrase ---------------------------
+def test_a_tick_column_is_a_check_box_saved_as_ja_and_restored(sheet):
+    box = sheet.get_by_role("checkbox", name="Ochtend Gedaan")
+    box.check()
+    sheet.locator("[data-kw-list=stappen] [data-kw-add-row]").click()
+    sheet.get_by_role("checkbox", name="Klaar? 2").check()  # column, then row number
+    answers = stored(sheet)["antwoorden"]
+    assert (answers["rooster-ochtend-gedaan"], answers["stappen-2-klaar"]) == ("Ja", "Ja")
+    assert "stappen-1-klaar" not in answers and "rooster-middag-gedaan" not in answers
+    sheet.reload()
+    expect(sheet.get_by_role("checkbox", name="Ochtend Gedaan")).to_be_checked()
+    expect(sheet.get_by_role("checkbox", name="Klaar? 2")).to_be_checked()
+    expect(sheet.get_by_role("checkbox", name="Klaar? 1")).not_to_be_checked()
+    sheet.get_by_role("checkbox", name="Ochtend Gedaan").uncheck()
+    assert "rooster-ochtend-gedaan" not in stored(sheet)["antwoorden"]
+
+
+def open_sheet_file(page, content: bytes, name: str = "proef.json") -> None:
+    with page.expect_file_chooser() as chooser:
+        page.click("[data-kw-action=import]")
+    chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
+
+
+def test_a_written_answer_in_a_column_that_is_now_a_tick_box_is_kept_apart(sheet):
+    """An earlier version had text in "Klaar?" ("12 maart"): it is shown with the answers of
+    an earlier version, the box stays empty; in a file of this very version it is refused."""
+    old = {"werkblad": "proef", "versie": 2, "antwoorden": {"kort": "Oud", "stappen-1-klaar": "12 maart"},
+           "labels": {"stappen-1-klaar": "Een lijst, rij 1: Klaar op"}}
+    open_sheet_file(sheet, json.dumps(old).encode())
+    expect(sheet.locator(MESSAGE)).to_contain_text("andere versie van dit werkblad")
+    expect(sheet.locator("[name=kort]")).to_have_value("Oud")
+    expect(sheet.get_by_role("checkbox", name="Klaar? 1")).not_to_be_checked()
+    orphans = sheet.locator("[data-kw-orphans]")
+    expect(orphans).to_be_visible()
+    expect(orphans).to_contain_text("Een lijst, rij 1: Klaar op")
+    expect(orphans).to_contain_text("12 maart")
+    same = {"werkblad": "proef", "versie": 1, "antwoorden": {"stappen-1-klaar": "on"}}
+    open_sheet_file(sheet, json.dumps(same).encode())
+    expect(sheet.locator(MESSAGE)).to_contain_text("passen niet bij dit werkblad")
+
+
+def test_a_total_follows_the_scores_live_and_is_not_saved(sheet):
+    output = sheet.locator("[data-kw-total] output")
+    expect(output).to_have_attribute("aria-live", "polite")
+    expect(output).to_have_text("Nog geen score ingevuld (2 uitspraken).")
+    sheet.check("[name=cijfer][value='7']")
+    expect(output).to_have_text("Totaal 7 van 110. Gemiddeld 7. 1 van 2 uitspraken ingevuld.")
+    sheet.fill("[name=aantal]", "20")
+    expect(output).to_have_text("Totaal 27 van 110. Gemiddeld 13,5. 2 van 2 uitspraken ingevuld.")
+    assert set(stored(sheet)["antwoorden"]) == {"cijfer", "aantal"}  # the total is not an answer
+    sheet.reload()  # worked out again from the restored scores
+    expect(output).to_have_text("Totaal 27 van 110. Gemiddeld 13,5. 2 van 2 uitspraken ingevuld.")
+    sheet.fill("[name=aantal]", "")
+    expect(output).to_have_text("Totaal 7 van 110. Gemiddeld 7. 1 van 2 uitspraken ingevuld.")
+
+
+NO_SUBTLE = "Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined })"
+
+
+def test_a_worksheet_file_with_a_passphrase_asked_in_an_accessible_dialog(sheet, tmp_path):
+    sheet.context.add_init_script(NO_SUBTLE)  # as on plain http and file://
+    sheet.reload()
+    sheet.fill("[name=kort]", "Geheim antwoord")
+    button = sheet.get_by_role("button", name="Bewaren met wachtwoord")
+    button.click()
+    dialog = sheet.get_by_role("dialog", name="Bestand beveiligen met een wachtwoord")
+    expect(dialog).to_be_visible()
+    first = dialog.get_by_label("Wachtwoord", exact=True)
+    expect(first).to_be_focused()
+    assert Axe().run(sheet, context="dialog", options=WCAG).violations_count == 0
+    # Two different passphrases: said in the dialog, which stays open.
+    first.fill("paard batterij niet")
+    dialog.get_by_label("Typ het wachtwoord nog een keer").fill("paard batterij")
+    dialog.get_by_role("button", name="Bewaren").click()
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "De twee wachtwoorden zijn niet hetzelfde. Typ het wachtwoord nog een keer.")
+    # Show the passphrase; Escape cancels and focus goes back to the button.
+    dialog.get_by_label("Wachtwoord laten zien").check()
+    expect(first).to_have_attribute("type", "text")
+    sheet.keyboard.press("Escape")
+    expect(sheet.locator(PASSPHRASE)).to_have_count(0)
+    expect(button).to_be_focused()
+    expect(sheet.locator(MESSAGE)).to_have_text("Er is geen bestand gemaakt.")
+    # Saved with a passphrase: the file holds no answer in plain text.
+    with sheet.expect_download() as download:
+        button.click()
+        give_passphrase(sheet, "paard batterij niet")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert re.fullmatch(r"Eigen-werkbladen-proef-\d{4}-\d\d-\d\d\.json", path.name)
+    content = path.read_text(encoding="utf-8")
+    assert "Geheim" not in content and json.loads(content)["krachtwerk_beveiligd"] == 1
+    expect(sheet.locator(MESSAGE)).to_contain_text("beveiligd met je wachtwoord")
+    # A wrong passphrase: refused with a message, the answers here stay as they are.
+    sheet.fill("[name=kort]", "Nieuw antwoord")
+    open_sheet_file(sheet, path.read_bytes(), path.name)
+    give_passphrase(sheet, "fout wachtwoord")
+    expect(sheet.locator(MESSAGE)).to_contain_text("Het wachtwoord klopt niet", timeout=15000)
+    expect(sheet.locator(MESSAGE)).to_contain_text("Je antwoorden zijn niet veranderd.")
+    expect(sheet.locator("[name=kort]")).to_have_value("Nieuw antwoord")
+    assert stored(sheet)["antwoorden"]["kort"] == "Nieuw antwoord"
+    # Cancelled: nothing changes either.
+    open_sheet_file(sheet, path.read_bytes(), path.name)
+    expect(sheet.locator(PASSPHRASE)).to_be_visible()
+    sheet.keyboard.press("Escape")
+    expect(sheet.locator(MESSAGE)).to_have_text("Je antwoorden zijn niet veranderd.")
+    # The right passphrase opens it (after the usual "replace your answers?").
+    answer_dialogs(sheet, [True])
+    open_sheet_file(sheet, path.read_bytes(), path.name)
+    give_passphrase(sheet, "paard batterij niet")
+    expect(sheet.locator("[name=kort]")).to_have_value("Geheim antwoord", timeout=15000)

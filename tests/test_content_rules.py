@@ -56,6 +56,18 @@ def test_casus_name_check_finds_a_name_used_twice(tmp_path):
                         "(de naam hoort bij content/a.md)"]
 
 
+@pytest.mark.parametrize("short, long", [("Mo", "Mohamed"), ("Wout", "Wouter"),
+                                         ("Mieke", "Marieke"), ("Ineke", "Tineke")])
+def test_casus_name_check_refuses_a_name_inside_another(tmp_path, short, long):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(f"Een voorbeeld: {short} (30) en {long} (40).\n",
+                                               encoding="utf-8")
+    registry = {"namen": {short: ["content/a.md"], long: ["content/a.md"]}, "dubbel_elders": {}}
+    problems, _ = rules.casus_name_problems(tmp_path, registry)
+    assert problems == [f"{short} en {long}: lijken te veel op elkaar (de een is het begin of "
+                        "het eind van de ander); kies voor één van beide een andere naam"]
+
+
 def test_no_sentences_from_the_source_brochure():
     if not SEED.is_dir():
         pytest.skip(f"brontekst niet gevonden in {SEED}")

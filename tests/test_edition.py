@@ -212,6 +212,13 @@ def test_every_link_of_the_offline_copy_names_a_file(offline_copy):
 def test_offline_zip_search_and_worksheet_work_from_file_url(offline_copy, browser):
     assert (offline_copy / "index.html").is_file()
     assert (offline_copy / "search/search_index.js").is_file()
+    from macros.site.csp import POLICY
+    for name in ("index.html", "waaier/actieplan.html", "mappen.html"):
+        text = (offline_copy / name).read_text(encoding="utf-8")
+        # the policy holds offline too, and nothing is fetched from a CDN (iframe-worker)
+        assert f'http-equiv="Content-Security-Policy" content="{POLICY}"' in \
+            text.replace("&#39;", "'"), name
+        assert "unpkg" not in text and "https://" not in text.split("<body")[0], name
     context = browser.new_context()
     page = context.new_page()
     errors = []

@@ -46,7 +46,8 @@ def test_pages_command_writes_every_page_made_from_the_data(tmp_path, capsys, mo
         expected[f"training/cursussen/{c}.md"] = f'{{{{ cursus("{c}") }}}}'
         expected[f"training/cursussen/{c}-draaiboek.md"] = f'{{{{ cursus_pakket("{c}", True) }}}}'
         expected[f"training/cursussen/{c}-deelnemers.md"] = f'{{{{ cursus_pakket("{c}", False) }}}}'
-    assert {p for p in written if p.endswith(".md")} == set(expected)
+    # and the page "Wat is er veranderd" (issue #23), which calls no macro
+    assert {p for p in written if p.endswith(".md")} == set(expected) | {"wijzigingen.md"}
     for path, macro_call in expected.items():
         text = (docs / path).read_text(encoding="utf-8")
         assert text.startswith("---\ntitle: "), path
@@ -80,10 +81,10 @@ def test_pages_command_follows_the_edition_and_stops_on_content_errors(tmp_path,
 def _comparable(path: Path) -> bytes:
     """The file's bytes, less what names the generator or the day of the build."""
     data = path.read_bytes()
+    if path.suffix == ".gz":  # the precompressed copy of a file: compare what it holds
+        data, path = gzip.decompress(data), path.with_suffix("")
     if path.suffix == ".html":
         return GENERATOR_META.sub(b"", data)
-    if path.name == "sitemap.xml.gz":
-        return SITEMAP_DATE.sub(b"", gzip.decompress(data))
     if path.name == "sitemap.xml":
         return SITEMAP_DATE.sub(b"", data)
     return data

@@ -179,3 +179,37 @@ def test_glossary_word_may_have_one_explanation(project):
     [problem] = problems_of(project)
     assert problem.startswith("data/begrippen.yml:4 (begrippen[1].woorden[0]): 'Actieplan' "
                               "heeft al een uitleg op regel 2")
+
+
+TOTAL = ("  - id: samen\n    type: totaal\n    label: Samen\n    telt: [cijfer, {second}]\n")
+
+
+def test_a_total_adds_up_scale_and_number_fields(project):
+    edit(project / "worksheets/proef.yml", "    rechts: goed\n",
+         "    rechts: goed\n  - id: hoeveel\n    type: getal\n    label: Hoeveel?\n    max: 9\n"
+         + TOTAL.format(second="hoeveel"))
+    total = load_catalogue(project).worksheets["proef"].fields[-1]
+    assert (total.type, total.sums) == ("totaal", ["cijfer", "hoeveel"])
+
+
+@pytest.mark.parametrize("second, says", [
+    ("doel", "telt 'doel', maar dat is geen schaal- of getalveld van dit werkblad; kies uit: "
+             "cijfer"),
+    ("bestaat_niet", "telt 'bestaat_niet', maar dat is geen schaal- of getalveld"),
+    ("cijfer", "telt 'cijfer' twee keer")])
+def test_a_total_names_only_scored_fields_of_its_own_worksheet(project, second, says):
+    edit(project / "worksheets/proef.yml", "    rechts: goed\n",
+         "    rechts: goed\n" + TOTAL.format(second=second))
+    [problem] = problems_of(project)
+    assert problem.startswith("worksheets/proef.yml:28 (velden[2].telt[1]): totaal 'samen' "), \
+        problem
+    assert says in problem
+
+
+def test_a_column_is_text_or_a_tick_box_and_nothing_else(project):
+    edit(project / "worksheets/proef.yml", "velden:\n", "velden:\n  - id: stappen\n"
+         "    type: lijst\n    label: Stappen\n    kolommen:\n"
+         "      - {id: klaar, label: Klaar?, soort: kruisje}\n")
+    [problem] = problems_of(project)
+    assert problem.startswith("worksheets/proef.yml:21 (velden[0].kolommen[0].soort)"), problem
+    assert "vinkje" in problem

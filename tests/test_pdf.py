@@ -89,7 +89,12 @@ velden:
     kolommen:
       - {id: wat, label: Wat}
       - {id: wie, label: Wie}
+      - {id: klaar, label: "Klaar?", soort: vinkje}
     afdrukrijen: 4
+  - id: totaal_cijfer
+    type: totaal
+    label: Totaal van het cijfer
+    telt: [cijfer]
 """
 
 HANDLEIDING = {
@@ -238,7 +243,8 @@ class _FormNames(HTMLParser):
             self._template += 1
         elif (tag in ("input", "textarea") and self._in_form and not self._template
               and attrs.get("name")):
-            self.names.append((attrs["name"], attrs.get("type", "textarea")))
+            kind = "tick" if "data-kw-tick" in attrs else attrs.get("type", "textarea")
+            self.names.append((attrs["name"], kind))
 
     def handle_endtag(self, tag):
         if tag == "template":
@@ -261,7 +267,8 @@ def paper_controls(cat, ident: str) -> dict[str, str]:
 
 def check_names_match_the_web_form(pdf_names: set[str], web: list[tuple[str, str]]) -> None:
     """A PDF field has the name of the web control it answers, except that each check box of
-    a group has its own, and the web list's template row (__N__) has no field."""
+    a group has its own, and the web list's template row (__N__) has no field. A tick box in
+    a table or list is one box, with the same name on paper."""
     boxes = {name for name, kind in web if kind == "checkbox"}
     web_names = {name for name, _ in web} - boxes
     assert web_names <= pdf_names, web_names - pdf_names
@@ -285,6 +292,8 @@ def test_fillable_worksheet_fields_have_the_web_form_names(tiny):
     assert fields["vink-2"]["/TU"] == "Vink aan wat past: Buiten"
     assert fields["leven-wonen-nu"]["/TU"] == "Mijn leven: Wonen en veiligheid, Nu"
     assert fields["naam_datum-naam"]["/TU"] == "Naam"
+    assert ("stappen-1-klaar", "tick") in web and fields["stappen-1-klaar"]["/FT"] == "/Btn"
+    assert fields["totaal_cijfer-totaal"]["/FT"] == "/Tx"  # written by hand: none on the web
 
 
 # --- every PDF: fonts, metadata, tags, text ---------------------------------------------
@@ -301,10 +310,17 @@ def fonts_of(reader: PdfReader) -> dict[str, set[str]]:
     return found
 
 
+# The fonts of other scripts on paper (content/assets/fonts/scripts; Arabic from DejaVu Sans).
+SCRIPT_FONTS = ("noto-sans-", "dejavu-sans-arabic", "atkinson-hyperlegible-latin-ext")
+BILINGUAL = re.compile(r"-(en|ar|tr|uk|pl|makkelijk)-(leeg|invulbaar)\.pdf$")
+
+
 def project_font(base: str, pdf_name: str) -> bool:
-    """The page font, or in a fillable PDF also the answers' font (render.py FORM_FONT)."""
+    """The page font, in a fillable PDF also the answers' font (render.py FORM_FONT), and in a
+    bilingual sheet the fonts of the other script."""
     return "Atkinson-Hyperlegible" in base or (
-        pdf_name.endswith("-invulbaar.pdf") and "Krachtwerk-Formulier" in base)
+        pdf_name.endswith("-invulbaar.pdf") and "Krachtwerk-Formulier" in base) or (
+        BILINGUAL.search(pdf_name) is not None and any(f in base for f in SCRIPT_FONTS))
 
 
 TITLES = {"handboek.pdf": "Handleiding Krachtwerk", "hulpmiddelenwaaier.pdf": "Hulpmiddelenwaaier",
@@ -475,8 +491,13 @@ def test_real_worksheets_have_both_pdfs_with_the_web_form_names(built_site):
         assert set(fields) == set(paper_controls(cat, ws.id)), ws.id
         check_names_match_the_web_form(set(fields), web)
     downloads = (built_site / "downloads/index.html").read_text(encoding="utf-8")
-    # two per worksheet, the two books, and a trainer script and handout per course
-    expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses)
+    # two per worksheet, the two books, a trainer script and handout per course, two per
+    # worksheet per language it has on paper, and the cards of each exercise that has them
+    from macros.model.cards import exercise_cards
+    from macros.print.bilingual import paper_languages
+    bilingual = sum(2 * len(paper_languages(cat, ws)) for ws in cat.worksheets.values())
+    cards = sum(1 for ex in cat.exercises.values() if exercise_cards(ex))
+    expected = 2 * len(cat.worksheets) + 2 + 2 * len(cat.courses) + bilingual + cards
     assert len(re.findall(r'href="\.\./pdf/[^"]+\.pdf"', downloads)) == expected
     for course in cat.courses:
         script = PdfReader(built_site / f"pdf/training/{course}-draaiboek.pdf")

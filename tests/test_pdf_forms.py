@@ -36,7 +36,7 @@ def fillable(tmp_path_factory) -> Path:
     project = _tiny(root / "p")
     cat = load_catalogue(project)
     doc = print_renderer(cat, root / "cache").worksheet_document(cat.worksheets["alles"], True)
-    data, _, _ = render(doc.html, doc.base_url, doc.field_labels)
+    data, _, _ = render(doc.html, doc.base_url, doc.field_labels, doc.inputs)
     path = root / "alles-invulbaar.pdf"
     path.write_bytes(data)
     return path
@@ -76,6 +76,57 @@ def test_radio_buttons_are_named_by_their_option_and_each_has_its_own_name(filla
     cijfer = [k.get_object() for k in fields["cijfer"]["/Kids"]]
     assert [next(iter(set(k["/AP"]["/N"]) - {"/Off"})) for k in cijfer] == \
         ["/1", "/2", "/3", "/4", "/5"]
+
+
+def test_a_tick_column_is_a_check_box_that_exports_ja(fillable):
+    fields = PdfReader(fillable).get_fields()
+    klaar = [fields[f"stappen-{n}-klaar"] for n in range(1, 5)]  # every printed row has one
+    assert {f["/FT"] for f in klaar} == {"/Btn"}
+    assert [set(f["/_States_"]) for f in klaar] == [{"/Ja", "/Off"}] * 4
+    assert fields["stappen-1-klaar"]["/TU"] == "Mijn stappen: rij 1, Klaar?"
+    # A multiple choice exports its option, not "on".
+    assert set(fields["vink-2"]["/_States_"]) == {"/Buiten", "/Off"}
+
+
+def test_a_total_has_boxes_to_write_in(fillable):
+    fields = PdfReader(fillable).get_fields()
+    assert fields["totaal_cijfer-totaal"]["/FT"] == "/Tx"
+    assert fields["totaal_cijfer-gemiddelde"]["/TU"] == "Totaal van het cijfer: Gemiddeld"
+
+
+def test_check_boxes_export_ja_when_ticked(fillable, tmp_path):
+    """Not WeasyPrint's "on": what a ticked box's value is called is the name of its "on"
+    state (pdf.js and poppler report that name: "Ja" for a tick, the option for a multiple
+    choice); PDFium reads it back after filling."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    boxes = [(w, f) for _, w, f in widgets(PdfReader(fillable))
+             if f["/FT"] == "/Btn" and "/T" in w and "/Kids" not in f]
+    assert boxes
+    states = set()
+    for w, _ in boxes:
+        [on] = set(w["/AP"]["/N"]) - {"/Off"}
+        states.add(on[1:])
+    assert "on" not in states and "Ja" in states
+    filled = tmp_path / "filled.pdf"
+    fill(fillable, filled)
+    doc = pypdfium2.PdfDocument(str(filled))
+    doc.init_forms()
+    exported = set()
+    for page in doc:
+        count = raw.FPDFPage_GetAnnotCount(page)
+        for i in range(count):
+            annot = raw.FPDFPage_GetAnnot(page, i)
+            if raw.FPDFAnnot_GetFormFieldType(doc.formenv, annot) == raw.FPDF_FORMFIELD_CHECKBOX:
+                size = raw.FPDFAnnot_GetFormFieldExportValue(doc.formenv, annot, None, 0)
+                buffer = (raw.FPDF_WCHAR * (size // 2))()
+                raw.FPDFAnnot_GetFormFieldExportValue(doc.formenv, annot, buffer, size)
+                exported.add(bytes(buffer)[:-2].decode("utf-16-le"))
+                assert raw.FPDFAnnot_IsChecked(doc.formenv, annot)
+            raw.FPDFPage_CloseAnnot(annot)
+    doc.close()
+    assert exported == states
 
 
 def test_one_line_table_cells_shrink_text_to_fit(fillable):
@@ -128,8 +179,8 @@ def fill(source: Path, target: Path) -> list[tuple[int, tuple[float, ...], str]]
                     shown.append((index, rect, group["/T"]))
                 continue
             name = widget["/T"]
-            if widget["/FT"] == "/Btn":
-                values[name] = "/on"
+            if widget["/FT"] == "/Btn":  # ticked: its own "on" state (form.py names it)
+                values[name] = next(s for s in widget["/AP"]["/N"] if s != "/Off")
             else:
                 values[name] = "12-03-2026" if name.endswith(("datum", "wanneer")) else (
                     LONG if name.startswith("stappen") else NAMES)

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.build
 
 # Worksheets that used to take a page more than they need (issue #18), and their budget now.
 PAGES = {"lerende-organisatie-scan": 3, "modelgetrouwheid-zelfscan": 3,
-         "werkrelatie-check": 2, "actieplan": 1}
+         "werkrelatie-check": 2, "actieplan": 1, "successen-en-terugvallen": 1,
+         "signaleringsplan": 2}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def blank_sheets(tmp_path_factory) -> dict[str, Path]:
     found = {}
     for ws in cat.worksheets_in_order():
         doc = renderer.worksheet_document(ws)
-        data, _, _ = render(doc.html, doc.base_url)
+        data, _, _ = render(doc.html, doc.base_url, inputs=doc.inputs)  # the site's fonts
         found[ws.id] = out / f"{ws.id}-leeg.pdf"
         found[ws.id].write_bytes(data)
     return found

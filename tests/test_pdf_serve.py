@@ -188,7 +188,7 @@ def test_serve_dirty_rebuild_makes_the_book_from_all_pages():
         plugin.build = SimpleNamespace(start_pdfs=lambda pages, *rest: started.append(pages))
         plugin.on_pre_build(config=config)
         for src in changed:
-            page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=src, title=src)
+            page = SimpleNamespace(file=SimpleNamespace(src_uri=src, abs_src_path=None), url=src, title=src)
             plugin.on_page_content(f"<p>{src}</p>", page=page, config=config, files=files)
         plugin.on_env(SimpleNamespace(), config=config, files=files)
 

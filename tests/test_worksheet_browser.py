@@ -180,7 +180,7 @@ def test_answers_come_back_after_instant_navigation_away_and_back(sheet, tiny):
     # Wired once, even when Material announces the same document again.
     sheet.evaluate("window.document$.next(document)")
     sheet.click("[data-kw-add-row]")
-    assert sheet.locator("tr[data-kw-row]").count() == 3
+    assert sheet.locator("[data-kw-list=stappen] tr[data-kw-row]").count() == 3
 
 
 def test_storage_that_refuses_to_save_is_told_plainly(page, tiny):
@@ -209,14 +209,14 @@ def test_list_rows_are_added_and_removed_by_keyboard_and_renumbered(sheet):
     sheet.keyboard.type("Drie")
     expect(sheet.locator(MESSAGE)).to_have_text("Rij 3 is toegevoegd.")
 
-    sheet.focus("tr[data-kw-row='2'] [data-kw-remove-row]")
+    sheet.focus("[data-kw-list=stappen] tr[data-kw-row='2'] [data-kw-remove-row]")
     sheet.keyboard.press("Space")
     expect(sheet.locator(MESSAGE)).to_have_text("Rij 2 is verwijderd.")
     # Row 3 is now row 2, with every name, id and label renumbered; focus went there.
     assert sheet.evaluate("document.activeElement.name") == "stappen-2-wat"
     assert sheet.input_value("[name=stappen-2-wat]") == "Drie"
     assert sheet.locator("[name=stappen-3-wat]").count() == 0
-    row = sheet.locator("tr[data-kw-row='2']")
+    row = sheet.locator("[data-kw-list=stappen] tr[data-kw-row='2']")
     expect(row.locator("th")).to_have_text("2")
     expect(row.locator("[data-kw-remove-row]")).to_have_attribute("aria-label", "Rij 2 verwijderen")
     expect(sheet.get_by_role("textbox", name="Wat ga ik doen? 2")).to_have_value("Drie")
@@ -224,9 +224,9 @@ def test_list_rows_are_added_and_removed_by_keyboard_and_renumbered(sheet):
 
     sheet.reload()
     assert sheet.input_value("[name=stappen-2-wat]") == "Drie"
-    sheet.click("tr[data-kw-row='1'] [data-kw-remove-row]")
+    sheet.click("[data-kw-list=stappen] tr[data-kw-row='1'] [data-kw-remove-row]")
     # The last row left cannot be removed.
-    expect(sheet.locator("tr[data-kw-row='1'] [data-kw-remove-row]")).to_be_hidden()
+    expect(sheet.locator("[data-kw-list=stappen] tr[data-kw-row='1'] [data-kw-remove-row]")).to_be_hidden()
 
 
 # --- Files --------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def test_export_then_clear_then_import_gives_the_same_answers(sheet, tmp_path):
     assert "wissen" in dialogs[-1].lower()
     assert all(not value for _, _, value in form_state(sheet))
     assert stored(sheet) is None
-    assert sheet.locator("tr[data-kw-row]").count() == 1
+    assert sheet.locator("[data-kw-list=stappen] tr[data-kw-row]").count() == 1
 
     choose_file(sheet, name, path.read_bytes())
     expect(sheet.locator(MESSAGE)).to_contain_text(f"De antwoorden uit {name} zijn ingevuld")
@@ -348,7 +348,7 @@ def test_print_button_and_print_layout(sheet):
 
     sheet.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-kw-actions]",
-                   ".kw-shared-notice", "[data-kw-add-row]", "tr[data-kw-row='1'] [data-kw-remove-row]",
+                   ".kw-shared-notice", "[data-kw-add-row]", "[data-kw-list=stappen] tr[data-kw-row='1'] [data-kw-remove-row]",
                    ".kw-guidance"):
         expect(sheet.locator(hidden).first).to_be_hidden()
     # A one-line box prints as its copy (ui.js mirrorForPrint), which wraps instead of cutting.
@@ -446,10 +446,11 @@ def test_worksheet_page_has_no_accessibility_violations(sheet, tiny):
 def test_every_action_button_is_reachable_by_keyboard(sheet):
     sheet.focus(".kw-shared-notice a")
     reached = []
-    for _ in range(6):
+    for _ in range(7):
         sheet.keyboard.press("Tab")
         reached.append(sheet.evaluate("document.activeElement.textContent.trim()"))
-    assert reached[:4] == ["Afdrukken", "Bewaren als bestand", "Openen", "Wissen"]
+    assert reached[:6] == ["Afdrukken", "Download als ingevulde PDF", "Bewaren als bestand",
+                           "Bewaren met wachtwoord", "Openen", "Wissen"]
 
 
 # --- The real site ---------------------------------------------------------------------------

@@ -77,6 +77,7 @@ velden:
     kolommen:
       - {id: wat, label: Wat}
       - {id: wie, label: Wie}
+      - {id: gedaan, label: Gedaan, soort: vinkje}
   - id: domeinen
     type: tabel
     label: Per leefgebied
@@ -90,6 +91,16 @@ velden:
     kolommen:
       - {id: wat, label: "Wat ga ik doen?"}
       - {id: wie, label: "Wie doet het?"}
+      - {id: klaar, label: "Klaar?", soort: vinkje}
+  - id: samen
+    type: totaal
+    label: Het totaal
+    telt: [cijfer, aantal]
+  - id: netwerk
+    type: netwerkkaart
+    label: Mijn netwerk
+    hulp: Zet de mensen om je heen op de kaart.
+    afdrukrijen: 3
 """
 
 JS = ROOT / "content" / "assets" / "js" / "worksheet"
@@ -183,7 +194,10 @@ def test_every_control_has_a_visible_label(tree):
             assert all(parts), f"{name}: aria-labelledby points at empty text"
         else:
             assert labelled.get(control.attrs.get("id")), f"{name}: no <label for=...>"
-        if control.attrs.get("type") in ("radio", "checkbox"):
+        if "data-kw-tick" in control.attrs:  # one box in a table cell: named by row and column
+            assert len(control.attrs["aria-labelledby"].split()) == 2, name
+            assert control.attrs.get("value") == "Ja", name
+        elif control.attrs.get("type") in ("radio", "checkbox"):
             fieldset = next(a for a in control.ancestors() if a.tag == "fieldset")
             legend = next(c for c in fieldset.children if c.tag == "legend")
             assert legend.text(), f"{name}: group without a legend"
@@ -208,11 +222,15 @@ def test_control_names_follow_the_scheme_the_pdf_uses(tree, catalogue):
         "naam_datum-naam", "naam_datum-datum", "kort", "lang", "wanneer", "aantal", "kleur",
         "dagen", "cijfer", "rooster-ochtend-wat", "rooster-ochtend-wie", "rooster-middag-wat",
         "rooster-middag-wie", "stappen-1-wat", "stappen-1-wie",
+        "rooster-ochtend-gedaan", "rooster-middag-gedaan", "stappen-1-klaar",  # tick boxes
+        "netwerk-1-naam", "netwerk-1-kring", "netwerk-1-sector",
         *(f"domeinen-{d}-nu" for d in domains)}
     template = tree.all("template")[0]
-    # List cells are text areas, so long answers wrap.
-    assert {n.attrs["name"] for n in template.walk() if n.tag in ("input", "textarea")} == {
+    # List cells are text areas, so long answers wrap; a tick column is a check box.
+    assert {n.attrs["name"] for n in template.walk() if n.tag == "textarea"} == {
         "stappen-__N__-wat", "stappen-__N__-wie"}
+    assert [(n.attrs["name"], n.attrs["type"]) for n in template.walk() if n.tag == "input"] \
+        == [("stappen-__N__-klaar", "checkbox")]
 
 
 def test_outline_for_the_script_names_exactly_the_form_controls(tree):
@@ -229,7 +247,10 @@ def test_outline_for_the_script_names_exactly_the_form_controls(tree):
     assert outline["fields"]["rooster-middag-wie"] == ["text", "Een tabel: Middag, Wie"]
     assert outline["lists"]["stappen"] == {
         "stappen-__N__-wat": ["text", "Een lijst, rij __N__: Wat ga ik doen?"],
-        "stappen-__N__-wie": ["text", "Een lijst, rij __N__: Wie doet het?"]}
+        "stappen-__N__-wie": ["text", "Een lijst, rij __N__: Wie doet het?"],
+        "stappen-__N__-klaar": ["tick", "Een lijst, rij __N__: Klaar?"]}
+    assert outline["fields"]["rooster-middag-gedaan"] == ["tick", "Een tabel: Middag, Gedaan"]
+    assert outline["ticked"] == "Ja"
     template = tree.all("template")[0]
     assert template.attrs["data-kw-row-template"] == slot
     assert sheet.attrs["data-kw-version"] == "1"
@@ -252,7 +273,9 @@ def test_actions_status_and_message_regions_are_in_place(tree):
     actions = tree.all("div", data_kw_actions="")[0]
     assert "hidden" in actions.attrs, "without the script the buttons would do nothing"
     texts = {b.attrs["data-kw-action"]: b.text() for b in actions.walk() if b.tag == "button"}
-    assert texts == {"print": "Afdrukken", "export": "Bewaren als bestand", "import": "Openen",
+    assert texts == {"print": "Afdrukken", "fill-pdf": "Download als ingevulde PDF",
+                     "export": "Bewaren als bestand",
+                     "export-protected": "Bewaren met wachtwoord", "import": "Openen",
                      "clear": "Wissen"}
     assert all(b.attrs.get("type") == "button" for b in actions.walk() if b.tag == "button")
     assert tree.all(data_kw_status="")[0].attrs["role"] == "status"
@@ -327,3 +350,27 @@ def test_privacy_page_explains_storage_and_has_the_remove_button():
     assert re.findall(r"\{\{.*?\}\}", text) == ["{{ bewaarstatus() }}"]
     attrs = Tree(text).all("div", data_kw_clear_all="")[0].attrs
     assert "{aantal}" in html.unescape(attrs["data-kw-done"])
+
+
+def test_a_total_is_a_polite_live_region_that_is_not_saved(tree, catalogue):
+    [box] = [n for n in tree.root.walk() if "data-kw-total" in n.attrs]
+    # It adds up the controls of the fields it names, and knows the highest total (10 + 100).
+    assert box.attrs["data-kw-total"] == "aantal cijfer"  # in form order
+    assert (box.attrs["data-kw-total-count"], box.attrs["data-kw-total-max"]) == ("2", "110")
+    [output] = [n for n in box.walk() if n.tag == "output"]
+    assert output.attrs["aria-live"] == "polite"
+    assert tree.by_id()[output.attrs["aria-labelledby"]].text() == "Het totaal"
+    assert "name" not in output.attrs  # no answer of its own: nothing to save or restore
+
+
+def test_on_paper_a_total_has_boxes_for_the_total_and_the_average(catalogue):
+    from macros.model.controls import PAPER, WEB, field_controls
+    from macros.print.render import PrintRenderer
+
+    sheet = catalogue.worksheets["proef"]
+    total = next(f for f in sheet.fields if f.type == "totaal")
+    assert field_controls(catalogue, total, WEB) == ()
+    html = Tree(PrintRenderer(catalogue).field_html(sheet, total))
+    boxes = [(n.attrs["name"], n.attrs["type"]) for n in html.root.walk() if n.tag == "input"]
+    assert boxes == [("samen-totaal", "text"), ("samen-gemiddelde", "text")]
+    assert "van 110" in html.root.text()

@@ -18,19 +18,24 @@ from typing import Callable, Mapping
 from ..model.catalogue import Catalogue
 from ..model.load import load_catalogue
 from ..model.routes import Routes
+from ..model.translation_report import report_markdown, translation_report
 from ..print import publish
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
-from ..web import edition, pages, worksheet_script
+from ..web import edition, left_out, pages, worksheet_script
 from ..web.render import WebRenderer
 from ..web.templates import template_environment
+from .release import Release
 from .settings import Settings
+
+TRANSLATION_REPORT = "reports/vertalingen.md"
 
 
 class Build:
     def __init__(self, settings: Settings, directory_urls: bool = True,
-                 session: SessionPool | None = None):
-        """Loads and checks all content: raises ContentError listing every problem."""
+                 session: SessionPool | None = None, report: Callable[[str], None] = print):
+        """Loads and checks all content: raises ContentError listing every problem.
+        report: where the build says what it did that is no mistake (left-out links)."""
         self.settings = settings
         self.catalogue: Catalogue = load_catalogue(settings.root, settings.edition_dir)
         # `make offline` publishes a/b.md as a/b.html: links must know before pages render.
@@ -39,13 +44,33 @@ class Build:
         self.web = WebRenderer(self.catalogue, self.routes, self.templates)
         self.session = session
         self.pdfs: publish.SitePdfs | None = None
+        # issue #23: the manifest and "Wat is er veranderd" (release.py), and every place a
+        # page names what the edition leaves out (reported after the build)
+        self.release = Release(self.catalogue, lambda src: not self.is_switched_off(src),
+                               settings.date.isoformat())
+        self.left_out_pages = left_out.left_out_pages(self.catalogue)
+        self.left_out_links: list[str] = []
+        self.report = report
 
     # --- what the site gets from the data ---------------------------------------------------
     def generated_files(self) -> dict[str, str | bytes]:
         """Pages made from the data (one per worksheet, exercise, course) and the edition's own
         files, by their path in the site's source folder."""
         cat = self.catalogue
-        return {**pages.generated_pages(cat), **edition.edition_files(cat)}
+        return {**pages.generated_pages(cat), **edition.edition_files(cat),
+                **self.release.files()}
+
+    def report_translations(self, log: Callable[[str], None]) -> Path:
+        """One line per language in the build log, the whole list in reports/vertalingen.md:
+        what shows in Dutch because a translation lacks it (not an error)."""
+        cat = self.catalogue
+        reports = translation_report(cat)
+        for rep in reports:
+            log("vertaling " + rep.summary(len(cat.worksheets)))
+        path = self.settings.root / TRANSLATION_REPORT
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(report_markdown(cat, reports), encoding="utf-8")
+        return path
 
     def stale_script(self) -> str | None:
         """Why the committed worksheet script does not match its modules, or None. `make js`
@@ -55,6 +80,21 @@ class Build:
 
     def is_switched_off(self, src_uri: str) -> bool:
         return edition.is_switched_off(self.catalogue, src_uri)
+
+    # --- what the edition leaves out (model/selection.py, web/left_out.py) -------------------
+    def note_left_out(self, page: str, kind: str, ident: str, line: int | None = None) -> None:
+        at = f"{page}:{line}" if line else page
+        note = f"{at}: {kind} '{ident}' zit niet in deze editie; de tekst staat er zonder link"
+        if note not in self.left_out_links:  # a serve rebuild renders a page again
+            self.left_out_links.append(note)
+            self.report(note)
+
+    def unlink_left_out(self, markdown: str, page: str, file: str, first_line: int = 1) -> str:
+        """A page's Markdown with its links to left-out pages made plain text (and noted)."""
+        markdown, found = left_out.unlink(markdown, page, self.left_out_pages)
+        for line, target in found:
+            self.note_left_out(file, *self.left_out_pages[target], line=first_line + line - 1)
+        return markdown
 
     def nav(self, nav):
         """The configured nav with the generated pages added and the edition's choices made."""

@@ -38,6 +38,21 @@ DUTCH_KEYS = {
     "required": "verplicht", "min_label": "links", "max_label": "rechts", "tags": "tags",
     "fields_of_work": "werkvelden", "extra_audiences": "extra_doelgroepen",
     "terms": "begrippen", "words": "woorden", "explanation": "uitleg",
+    "sums": "telt",
+    # editions (issue #23): own content, choosing what appears, local details, comparing
+    "exercises": "oefeningen", "courses": "cursussen", "leave_out": "weglaten",
+    "keep_only": "alleen", "replaces": "vervangt", "details": "gegevens",
+    "compare_with": "vergelijk_met",
+    "pictograms": "pictogrammen", "scale": "schaal", "parts": "onderdelen",
+    # translations (worksheets/vertalingen/, model/translation.py)
+    "reviewed": "nagekeken", "name_nl": "naam_nl", "direction": "richting", "texts": "teksten",
+    "instruction_heading": "instructie", "date": "datum", "date_hint": "datum_hint",
+    "row_number": "nr", "row": "rij", "add_row": "rij_toevoegen", "remove_row": "verwijderen",
+    "read_aloud": "voorlezen", "stop_reading": "stop_voorlezen", "no_voice": "geen_stem",
+    "not_reviewed_note": "niet_nagekeken", "reviewed_note": "nagekeken", "page": "pagina",
+    "of": "van",
+    "rings": "kringen", "sectors": "sectoren",
+    "entries": "zoekwoorden", "searched": "zoekt", "finds": "vindt",
 }
 
 

@@ -8,9 +8,11 @@ import yaml
 from .catalogue import Catalogue
 from .timetable import DAY, clock, minutes_of
 from .colour import contrast_ratio
-from .models import word_forms
+from .models import fold, word_forms
 from .limits import outside, read_source, symlinks_out
+from .markdown_links import unsafe_link_problems
 from .page_source import page_problems
+from .details import page_problems as detail_problems
 from .problems import Problem
 
 CONTENT = "content"
@@ -56,6 +58,29 @@ def _check_worksheets(cat: Catalogue) -> list[Problem]:
     return problems
 
 
+def _check_totals(cat: Catalogue) -> list[Problem]:
+    """A total (type totaal) adds up scale and number fields of its own worksheet, each once."""
+    problems = []
+    for ws in cat.worksheets.values():
+        scored = [f.id for f in ws.fields if f.type in ("schaal", "getal")]
+        src = cat.source("werkblad", ws.id)
+        for i, field in enumerate(ws.fields):
+            if field.type != "totaal":
+                continue
+            for j, name in enumerate(field.sums):
+                loc = ("velden", i, "telt", j)
+                where = f"velden[{i}].telt[{j}]"
+                if name not in scored:
+                    problems.append(Problem(src.file, src.line_of(loc), where,
+                                            f"totaal '{field.id}' telt '{name}', maar dat is geen "
+                                            f"schaal- of getalveld van dit werkblad; kies uit: "
+                                            f"{', '.join(scored) or '(geen)'}"))
+                elif name in field.sums[:j]:
+                    problems.append(Problem(src.file, src.line_of(loc), where,
+                                            f"totaal '{field.id}' telt '{name}' twee keer"))
+    return problems
+
+
 def _check_exercises(cat: Catalogue) -> list[Problem]:
     problems = []
     for ex in cat.exercises.values():
@@ -77,8 +102,9 @@ def _check_courses(cat: Catalogue) -> list[Problem]:
                 if item.exercise is not None:
                     ex = cat.exercises.get(item.exercise)
                     if ex is None:
-                        if item.exercise in cat.failed:
-                            continue
+                        if item.exercise in cat.failed or cat.is_left_out("oefening",
+                                                                          item.exercise):
+                            continue  # reported already (model/selection.py)
                         problems.append(Problem(src.file, src.line_of(loc + ("oefening",)),
                                                 f"dagdelen[{s}].onderdelen[{i}]",
                                                 f"onbekende oefening '{item.exercise}'; kies uit: "
@@ -136,7 +162,8 @@ def _check_edition(cat: Catalogue) -> list[Problem]:
             rel = path.relative_to(cat.root).as_posix() if path.is_relative_to(cat.root) \
                 else str(path)
             text, found = read_source(path, rel, cat.edition_dir)
-            problems += found + (page_problems(rel, text) if text is not None else [])
+            problems += found + (page_problems(rel, text) + detail_problems(rel, text, cat.details)
+                                 if text is not None else [])
     for key, colour in (("primair", ed.colours.primary), ("accent", ed.colours.accent)):
         ratio = contrast_ratio(colour, "#ffffff")
         if ratio < 4.5:
@@ -173,7 +200,10 @@ def front_matter_tags(lines: list[str]) -> list[tuple[int, str]]:
 
 def _check_pages(cat: Catalogue) -> list[Problem]:
     problems = []
-    known = {attr: set(getattr(cat, attr)) for _, attr in REFERENCE_MACROS.values()}
+    # a left-out item may still be named: the page shows its text without a link (web/)
+    known = {attr: set(getattr(cat, attr)) | set(cat.left_out.get(kind, {}))
+             for kind, attr in REFERENCE_MACROS.values()}
+    details = cat.details if cat.edition else None
     vocabulary = cat.method.tag_vocabulary() if cat.method else {}
     allowed_tags = {t for tags in vocabulary.values() for t in tags}
     for path in sorted((cat.root / CONTENT).rglob("*.md")):
@@ -183,6 +213,8 @@ def _check_pages(cat: Catalogue) -> list[Problem]:
             problems += found
             continue
         problems += page_problems(rel, text)
+        if details is not None:
+            problems += detail_problems(rel, text, details)
         lines = text.splitlines()
         for n, tag in front_matter_tags(lines) if allowed_tags else []:
             if tag not in allowed_tags:
@@ -217,6 +249,25 @@ def _check_glossary(cat: Catalogue) -> list[Problem]:
     return problems
 
 
+def _check_search_words(cat: Catalogue) -> list[Problem]:
+    """A typed phrase leads to one set of words: two entries for it would hide one of them."""
+    if ("zoekwoorden", "zoekwoorden") not in cat.sources:
+        return []
+    source = cat.source("zoekwoorden", "zoekwoorden")
+    first: dict[str, int] = {}
+    problems = []
+    for i, entry in enumerate(cat.search_words.entries):
+        for j, phrase in enumerate(entry.searched):
+            line = source.line_of(("zoekwoorden", i, "zoekt", j))
+            folded = fold(phrase)
+            if folded in first:
+                problems.append(Problem(source.file, line, f"zoekwoorden[{i}].zoekt[{j}]",
+                                        f"'{phrase}' staat al in 'zoekt' op regel "
+                                        f"{first[folded]}; noem elk woord één keer"))
+            first.setdefault(folded, line)
+    return problems
+
+
 def _check_symlinks(cat: Catalogue) -> list[Problem]:
     """Nothing outside the project is published or read: MkDocs copies what a symlink in
     content/ points to, and the load step would read it."""
@@ -229,5 +280,7 @@ def _check_symlinks(cat: Catalogue) -> list[Problem]:
 
 
 def check_catalogue(cat: Catalogue) -> list[Problem]:
-    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_exercises(cat) + _check_courses(cat)
-            + _check_edition(cat) + _check_glossary(cat) + _check_pages(cat))
+    return (_check_symlinks(cat) + _check_worksheets(cat) + _check_totals(cat)
+            + _check_exercises(cat) + _check_courses(cat) + _check_edition(cat)
+            + _check_glossary(cat) + _check_search_words(cat) + _check_pages(cat)
+            + unsafe_link_problems(cat))

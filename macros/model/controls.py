@@ -7,8 +7,15 @@ A name is the field's id, then the control's place in the field, joined by "-":
                              meerkeuze on the web: its check boxes share the name)
     <field>-naam, -datum     naam-datum
     <field>-<row>-<column>   tabel (row id) and lijst (row number 1, 2, ...)
+    <field>-<n>-naam, -kring, -sector
+                             netwerkkaart: person n (numbered like a lijst's rows)
     <field>-<n>              meerkeuze on paper: PDF check boxes that share a name are one
                              field and would tick together, so each option has its own
+    <field>-totaal, -gemiddelde  totaal on paper, written by hand; on the web a total is worked
+                             out from the scores and has no control, so nothing is saved
+
+A column of kind vinkje is a check box (kind "tick") whose answer, and PDF export value, is
+TICKED.
 
 The two media differ: on paper a list has `afdrukrijen` fixed rows; on the web it has row 1
 and a row template whose number is ROW_SLOT, which the browser script fills in as rows are
@@ -27,8 +34,9 @@ from .labels import LABELS
 Medium = Literal["web", "paper"]
 WEB: Medium = "web"
 PAPER: Medium = "paper"
-KINDS = ("text", "date", "number", "choice", "multi")
+KINDS = ("text", "date", "number", "choice", "multi", "tick")
 ROW_SLOT = "__N__"
+TICKED = "Ja"  # what a ticked box holds: in saved answers, files and the fillable PDF
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Control:
     column: str | None = None
     part: str | None = None  # naam-datum: naam or datum
     option: int | None = None  # meerkeuze on paper: the option's number, from 1
+    value: str | None = None  # a tick box: the value it holds when ticked (TICKED)
 
 
 class Controls(tuple):
@@ -97,12 +106,20 @@ def _name_date(cat: Catalogue, field: models.NameDate, medium: Medium) -> Iterat
     yield Control(_name(field.id, "datum"), "date", _text("date"), part="datum")
 
 
+def _cell(col: models.Column) -> dict:
+    """What a table or list cell takes: text, or a tick in a box (soort: vinkje)."""
+    if col.kind == "vinkje":
+        return {"kind": "tick", "value": TICKED}
+    return {"kind": "text"}
+
+
 def _table(cat: Catalogue, field: models.Table, medium: Medium) -> Iterator[Control]:
     for row in cat.table_rows(field):
         for col in field.columns:
-            yield Control(_name(field.id, row.id, col.id), "text",
-                          _with_part(field.label, _text("cell", rij=row.label, kolom=col.label),
-                                     medium), row=row.id, column=col.id)
+            yield Control(_name(field.id, row.id, col.id),
+                          label=_with_part(field.label,
+                                           _text("cell", rij=row.label, kolom=col.label), medium),
+                          row=row.id, column=col.id, **_cell(col))
 
 
 def _list(cat: Catalogue, field: models.RowList, medium: Medium) -> Iterator[Control]:
@@ -113,12 +130,39 @@ def _list(cat: Catalogue, field: models.RowList, medium: Medium) -> Iterator[Con
             label = (_text("list_cell_web", vraag=field.label, rij=row, kolom=col.label)
                      if medium == WEB else
                      _with_part(field.label, _text("cell", rij=row, kolom=col.label), medium))
-            yield Control(_name(field.id, n, col.id), "text", label, row=n, column=col.id)
+            yield Control(_name(field.id, n, col.id), label=label, row=n, column=col.id,
+                          **_cell(col))
+
+
+def _total(cat: Catalogue, field: models.Total, medium: Medium) -> Iterator[Control]:
+    if medium == WEB:
+        return
+    yield Control(_name(field.id, "totaal"), "number",
+                  _with_part(field.label, _text("total"), medium), part="totaal")
+    yield Control(_name(field.id, "gemiddelde"), "text",
+                  _with_part(field.label, _text("average"), medium), part="gemiddelde")
+
+
+def _network_map(cat: Catalogue, field: models.NetworkMap, medium: Medium) -> Iterator[Control]:
+    """A person on the map is a row: a name, and on the web a ring and a sector to choose
+    (on paper the ring and sector are written in, or the name is drawn on the map)."""
+    rows = ("1", ROW_SLOT) if medium == WEB else map(str, range(1, field.print_rows + 1))
+    place = "choice" if medium == WEB else "text"
+    for n in rows:
+        row = _text("person", n=n)
+        for part, kind in (("naam", "text"), ("kring", place), ("sector", place)):
+            column = _text(f"map_{part}")
+            label = (_text("list_cell_web", vraag=field.label, rij=row, kolom=column)
+                     if medium == WEB else
+                     _with_part(field.label, _text("cell", rij=row, kolom=column), medium))
+            yield Control(_name(field.id, n, part), kind, label, row=n, column=part)
 
 
 # Field types whose controls have a shape of their own. Every other type has one control (or
 # one per option on paper) taking the kind of answer its model class names in `answer_kind`.
-SHAPES = {models.NameDate: _name_date, models.Table: _table, models.RowList: _list}
+SHAPES = {models.NameDate: _name_date, models.Table: _table, models.RowList: _list,
+           models.Total: _total,
+           models.NetworkMap: _network_map}
 
 
 def field_controls(cat: Catalogue, field, medium: Medium) -> Controls:

@@ -11,6 +11,8 @@ from .base import dutch, DUTCH_KEYS  # noqa: F401
 from .edition import *  # noqa: F401,F403
 from .method import *  # noqa: F401,F403
 from .method import word_forms  # noqa: F401
+from .search_words import *  # noqa: F401,F403
+from .search_words import fold  # noqa: F401
 from .training import *  # noqa: F401,F403
 from .training import CLOCK  # noqa: F401
 from .worksheet import *  # noqa: F401,F403

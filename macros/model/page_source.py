@@ -19,12 +19,15 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s\"'/](on[a-zA-Z]+)\s*=", re.I)
-_URL_ATTR = re.compile(r"\b(href|src|action|formaction|xlink:href|poster|data|background)"
+# Attributes whose value a browser follows or loads, SVG animation values included.
+_URL_ATTR = re.compile(r"\b(href|src|action|formaction|xlink:href|poster|data|background|values"
+                       r"|to|from|by|srcset|ping|cite|longdesc|lowsrc|dynsrc|manifest|archive"
+                       r"|codebase|usemap)"
                        r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 # A destination may hold balanced parentheses, as in CommonMark: `(javascript:alert(1))`.
 DESTINATION = r"<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
-_MD_LINK = re.compile(rf"\]\(\s*({DESTINATION})")
-_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+MD_LINK = re.compile(rf"\]\(\s*({DESTINATION})")
+MD_REFERENCE = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
 # Elements that run or embed code, or change where the page's links go: not in a page.
 _ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|meta|frame|frameset)\b", re.I)
 _ATTACHMENT = re.compile(r"<[a-zA-Z][^>]*\brel\s*=\s*[\"']?[^\"'>]*\battachment", re.I)
@@ -51,22 +54,47 @@ def page_problems(file: str, text: str) -> list[Problem]:
         elif match.group(1).strip():
             _, found = parse_yaml(match.group(1), file, first_line=2)
             problems += [Problem(p.file, p.line, "front matter", p.message) for p in found]
-    for n, line in enumerate(text.splitlines(), start=1):
-        if m := _HANDLER.search(line):
-            problems.append(Problem(file, n, "", f"HTML met '{m.group(1)}=': scripts in een "
-                                    "pagina zijn niet toegestaan; haal het attribuut weg"))
-        if m := _ELEMENT.search(line):
-            problems.append(Problem(file, n, "", f"HTML-element <{m.group(1).lower()}> is niet "
-                                    "toegestaan in een pagina (scripts en ingesloten pagina's); "
-                                    "gebruik een macro of een link"))
-        if _ATTACHMENT.search(line):
-            problems.append(Problem(file, n, "", "rel=\"attachment\" zou een bestand in de PDF "
-                                    "insluiten; dat is niet toegestaan, link er gewoon naar"))
-        urls = [v.strip("\"'") for _, v in _URL_ATTR.findall(line)]
-        urls += [v.strip("<>") for v in _MD_LINK.findall(line) + _MD_REFERENCE.findall(line)]
-        for url in urls:
-            if not safe_url(url):
-                problems.append(Problem(file, n, "", f"link '{url[:60]}' is niet toegestaan; "
-                                        "gebruik http(s)://, mailto:, tel: of een pad binnen "
-                                        "de site"))
-    return problems
+    return problems + markup_problems(file, text)
+
+
+def markup_problems(file: str, text: str, line_of=None) -> list[Problem]:
+    """Script links, inline handlers and embedding elements anywhere in a text: a page's
+    source, or the HTML Markdown made of it (site/plugin.py), which also catches what
+    attribute lists (`{onclick=…}`) or Markdown inside HTML build. The whole text is searched
+    at once, so a tag split over several lines is one tag, as in a browser. line_of maps an
+    offset to the line reported; by default the line in `text` itself."""
+    line_of = line_of or (lambda offset, found: text.count("\n", 0, offset) + 1)
+    problems = []
+
+    def report(match: re.Match, found: str, message: str) -> None:
+        problems.append(Problem(file, line_of(match.start(), found), "", message))
+    for m in _HANDLER.finditer(text):
+        report(m, m.group(1), f"HTML met '{m.group(1)}=': scripts in een pagina zijn niet "
+               "toegestaan; haal het attribuut weg")
+    for m in _ELEMENT.finditer(text):
+        report(m, m.group(0), f"HTML-element <{m.group(1).lower()}> is niet toegestaan in een "
+               "pagina (scripts en ingesloten pagina's); gebruik een macro of een link")
+    for m in _ATTACHMENT.finditer(text):
+        report(m, "attachment", "rel=\"attachment\" zou een bestand in de PDF insluiten; dat is "
+               "niet toegestaan, link er gewoon naar")
+    links = [(m, m.group(2).strip("\"'")) for m in _URL_ATTR.finditer(text)]
+    links += [(m, m.group(1).strip("<>")) for m in MD_LINK.finditer(text)]
+    links += [(m, m.group(1).strip("<>")) for m in MD_REFERENCE.finditer(text)]
+    for m, url in links:
+        if not safe_url(url):
+            report(m, url, f"link '{url[:60]}' is niet toegestaan; gebruik http(s)://, mailto:, "
+                   "tel: of een pad binnen de site")
+    return sorted(problems, key=lambda p: p.line)
+
+
+def rendered_problems(file: str, html: str, source: str) -> list[Problem]:
+    """The same rules on a page's HTML after Markdown (and the macros) made it: a backstop
+    for what no source line shows. Each problem names the first source line holding what was
+    found, or line 1."""
+    lines = source.casefold().splitlines()
+
+    def line_of(_offset: int, found: str) -> int:
+        needle = found.casefold()[:40]
+        return next((n for n, line in enumerate(lines, start=1) if needle in line), 1)
+    return [Problem(p.file, p.line, "na Markdown", p.message)
+            for p in markup_problems(file, html, line_of)]

@@ -11,6 +11,8 @@ PAGES = {
     "basistaak": "handleiding/traject/{id}.md",
     "oefening": "training/oefeningen/{id}.md",
     "cursus": "training/cursussen/{id}.md",
+    # Guidance on language, reading and understanding, linked from every worksheet's guidance.
+    "taalgids": "handleiding/taal-en-begrip/{id}.md",
 }
 PRIVACY_PAGE = "privacy.md"
 
@@ -29,12 +31,30 @@ def pack_page(course_id: str, trainer: bool) -> str:
                                                  else "-deelnemers.md")
 
 
-def worksheet_pdf(ident: str, fillable: bool = False) -> str:
-    return f"{PDF_DIR}/werkbladen/{ident}-{'invulbaar' if fillable else 'leeg'}.pdf"
+def worksheet_pdf(ident: str, fillable: bool = False, language: str | None = None) -> str:
+    """language: a folder in worksheets/vertalingen/ for the sheet in Dutch and that language."""
+    part = f"-{language}" if language else ""
+    return f"{PDF_DIR}/werkbladen/{ident}{part}-{'invulbaar' if fillable else 'leeg'}.pdf"
+
+
+def worksheet_pdf_script(ident: str) -> str:
+    """The fillable PDF as a script (see print/fillable_script.py), beside the PDF itself."""
+    return worksheet_pdf(ident, True).removesuffix(".pdf") + ".js"
+
+
+# pdf-lib and its font engine (vendored from npm), loaded only when a worksheet's
+# "Download als ingevulde PDF" is used; fontkit lets pdf-lib write every letter of a name.
+PDF_LIB_SCRIPTS = ("assets/vendor/pdf-lib/pdf-lib.min.js",
+                   "assets/vendor/pdf-lib-fontkit/fontkit.umd.min.js")
 
 
 def course_pdf(ident: str, trainer: bool) -> str:
     return f"{PDF_DIR}/training/{ident}-{'draaiboek' if trainer else 'deelnemers'}.pdf"
+
+
+def cards_pdf(ident: str) -> str:
+    """The cut-out cards of an exercise (print/cards.py)."""
+    return f"{PDF_DIR}/training/kaarten/{ident}.pdf"
 
 
 def relative(from_page: str, to_page: str) -> str:

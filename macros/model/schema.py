@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from . import models
+from .translation import Language, WorksheetTranslation
 
 SCHEMAS = {
     "werkblad": models.Worksheet,
@@ -12,6 +13,9 @@ SCHEMAS = {
     "oefening": models.Exercise,
     "cursus": models.Course,
     "editie": models.Edition,
+    "taal": Language,
+    "vertaling": WorksheetTranslation,
+    "zoekwoorden": models.SearchWords,
 }
 
 

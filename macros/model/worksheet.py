@@ -71,8 +71,11 @@ class Scale(FieldBase):
 
 
 class Column(Strict):
+    """A column of a tabel or lijst: text to write, or a box to tick ("Zet een vinkje")."""
     id: FieldId
     label: Text
+    kind: Literal["tekst", "vinkje"] = Field(
+        "tekst", description="tekst: een schrijfvak; vinkje: een vakje om aan te vinken")
 
 
 class Row(Strict):
@@ -102,11 +105,61 @@ class RowList(FieldBase):
     print_rows: int = Field(5, ge=1, le=30, description="Lege rijen op papier")
 
 
+class Total(Strict):
+    """The sum and average of scored fields (self-scans), worked out as you fill in the web
+    form and written by hand on paper. Not an answer of its own: the web form keeps nothing."""
+    type: Literal["totaal"]
+    id: FieldId
+    label: Text
+    sums: list[FieldId] = Field(min_length=1, description="De ids van de schaal- of getalvelden "
+                                "van dit werkblad die het totaal optelt")
+    help: str | None = None
+
+
+class Ring(Strict):
+    id: FieldId
+    label: Text
+
+
+class Sector(Strict):
+    id: FieldId
+    label: Text
+
+
+DEFAULT_RINGS = (Ring(id="dichtbij", label="Dichtbij"), Ring(id="verder", label="Verder weg"))
+DEFAULT_SECTORS = (Sector(id="familie", label="Familie"), Sector(id="vrienden", label="Vrienden"),
+                   Sector(id="buurt", label="Buurt"),
+                   Sector(id="hulpverleners", label="Hulpverleners"))
+
+
+class NetworkMap(FieldBase):
+    """A drawn network map: 'ik' in the middle, rings around it (closest first) and sectors
+    (family, friends ...). Each person placed is a row of a list: a first name or a role, a
+    ring and a sector (model/controls.py names them). On paper: the drawing, blank, for a
+    pen, and a list of print_rows rows."""
+    type: Literal["netwerkkaart"]
+    rings: list[Ring] = Field(default_factory=lambda: list(DEFAULT_RINGS), min_length=1,
+                              max_length=4)
+    sectors: list[Sector] = Field(default_factory=lambda: list(DEFAULT_SECTORS), min_length=2,
+                                  max_length=6)
+    print_rows: int = Field(10, ge=1, le=30, description="Lege rijen op papier")
+
+    @model_validator(mode="after")
+    def _unique_ids(self):
+        for kind, items in (("kring", self.rings), ("sector", self.sectors)):
+            ids = [item.id for item in items]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"een {kind}-id komt twee keer voor: {ids}")
+        return self
+
+
 class Explanation(Strict):
     answer_kind: ClassVar[None] = None  # text only, nothing to fill in
     type: Literal["uitleg"]
     text: Markdown
     id: FieldId | None = None
+    pictogram: FieldId | None = Field(None, description="Naam uit data/pictogrammen.yml; "
+                                      "anders het pictogram voor elke uitleg")
 
 
 class NameDate(Strict):
@@ -116,7 +169,7 @@ class NameDate(Strict):
 
 WorksheetField = Annotated[
     Union[ShortText, LongText, DateField, NumberField, Choice, MultiChoice, Scale, Table,
-          RowList, Explanation, NameDate],
+          RowList, Total, NetworkMap, Explanation, NameDate],
     Field(discriminator="type"),
 ]
 # The `type` of every field, read from the union above: a new field class is listed once.

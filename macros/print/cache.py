@@ -14,7 +14,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from . import fetch, form, pdf, tagging
+from . import fetch, form, pdf, seal, tagging
 from .pdf import RENDER_OPTIONS
 from .render import Document
 
@@ -35,13 +35,17 @@ class Cache:
     """PDFs by content hash in one folder, with an index of the key each output last had.
     Each edition keeps its own index, so building one edition does not evict another's PDFs."""
 
-    def __init__(self, folder: Path, index: str = INDEX):
+    def __init__(self, folder: Path, index: str = INDEX, key: bytes | None = None):
         self.folder = folder
         self.index = index
+        self.notes: list[str] = []  # what the build should say: a cache it cannot write
+        if key is None:
+            key, note = seal.user_key()
+            self.notes += [note] if note else []
+        self.key_bytes = key  # seals the index records (print/seal.py)
         self._digests: dict[Path, str] = {}
         self._records: dict[str, dict] = {}  # key -> size and sha256 of a PDF seen whole
         self._index_records: dict[str, dict] | None = None
-        self.notes: list[str] = []  # what the build should say: a cache it cannot write
         # The code that turns print HTML into a PDF: rendering, what it may fetch, the form
         # fields and the tags it adds afterwards.
         code = hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
@@ -100,14 +104,15 @@ class Cache:
                 pass
 
     def unwritable(self, error: OSError) -> None:
-        if not self.notes:
+        if not any("niet te schrijven" in note for note in self.notes):
             self.notes.append(f"Let op: de cache {self.folder} is niet te schrijven "
                               f"({error.strerror}); de PDF's worden gemaakt zonder cache, "
                               "dus de volgende bouw is trager")
 
     def _read_index(self, name: str) -> dict[str, dict]:
-        """output -> {key, size, sha256}. An index from before the records (output -> key)
-        or one that is not JSON counts as empty: its PDFs are rendered again."""
+        """output -> {key, size, sha256}, for the records whose seal verifies. An index from
+        before the records or the seals, one that is not JSON, or one written without this
+        user's key counts as empty: its PDFs are rendered again."""
         try:
             index = json.loads((self.folder / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -116,7 +121,9 @@ class Cache:
             return {}
         return {out: rec for out, rec in index.items() if isinstance(rec, dict)
                 and isinstance(rec.get("key"), str) and isinstance(rec.get("size"), int)
-                and isinstance(rec.get("sha256"), str)}
+                and isinstance(rec.get("sha256"), str) and seal.verifies(
+                    self.key_bytes, rec.get("seal"), rec["key"], str(rec["size"]),
+                    rec["sha256"])}
 
     def _known(self) -> dict[str, dict]:
         """key -> record, from every edition's index (read once)."""
@@ -157,7 +164,9 @@ class Cache:
             if record is None and self.path(key).is_file():
                 record = _record(self.path(key).read_bytes())
             if record is not None:
-                index[output] = {"key": key, **{k: record[k] for k in ("size", "sha256")}}
+                size, sha256 = record["size"], record["sha256"]
+                index[output] = {"key": key, "size": size, "sha256": sha256,
+                                 "seal": seal.seal(self.key_bytes, key, str(size), sha256)}
         try:
             write_atomically(self.folder / self.index,
                              json.dumps(index, indent=0, sort_keys=True).encode("utf-8"))
@@ -169,26 +178,57 @@ def _record(data: bytes) -> dict:
     return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def decompressed_fonts(fonts: list[Path], cache_dir: Path) -> list[Path]:
-    """The project's WOFF2 fonts as TrueType, converted once into the cache.
+def decompressed_fonts(fonts: list[Path], cache_dir: Path, key: bytes | None = None) -> list[Path]:
+    """The project's WOFF2 fonts as TrueType, converted once into the cache, each with a seal
+    (print/seal.py) over its WOFF2 source and its own bytes: a font someone else put there is
+    converted again.
 
     WeasyPrint would otherwise decompress every WOFF2 font again for every document, which
     took about half the time of a one-page worksheet."""
+    key = key if key is not None else seal.user_key()[0]
     out = []
     for path in fonts:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        target = cache_dir / "fonts" / digest / f"{path.stem}.ttf"
-        if not target.is_file():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        target = cache_dir / "fonts" / digest[:16] / f"{path.stem}.ttf"
+        sealed = target.with_name(target.name + ".seal")
+        try:
+            ok = seal.verifies(key, sealed.read_text(encoding="ascii"), digest,
+                               hashlib.sha256(target.read_bytes()).hexdigest())
+        except (OSError, ValueError):
+            ok = False
+        if not ok:
             from fontTools.ttLib import TTFont
 
-            font = TTFont(path)
+            font = TTFont(path, recalcTimestamp=False)  # the same bytes every time
             font.flavor = None
             truetype = io.BytesIO()
             font.save(truetype)
+            data = truetype.getvalue()
             try:
-                write_atomically(target, truetype.getvalue())
+                write_atomically(target, data)
+                write_atomically(sealed, seal.seal(key, digest, hashlib.sha256(data)
+                                                   .hexdigest()).encode("ascii"))
             except OSError:  # a read-only cache: WeasyPrint decompresses the WOFF2 itself
                 out.append(path)
                 continue
         out.append(target)
     return out
+
+
+def shared_copy(path: Path, cache_dir: Path) -> Path:
+    """A file under a name made from its content, in the cache: an edition's logo, so that
+    the print HTML of two editions with the same logo (the locations of one organisation, each
+    with its own folder) is the same and their identical PDFs are rendered once (#23). A copy
+    whose bytes differ from the original (planted, or half written) is written again."""
+    data = path.read_bytes()
+    target = cache_dir / "bestanden" / hashlib.sha256(data).hexdigest()[:16] / path.name
+    try:
+        same = target.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        try:
+            write_atomically(target, data)
+        except OSError:  # a read-only cache: the file where it is
+            return path
+    return target

@@ -15,7 +15,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # What a print document loads: fonts, images, CSS. Not YAML, Python, keys, anything else.
 KINDS = {".woff2", ".woff", ".ttf", ".otf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp",
          ".css"}
-HIDDEN_ALLOWED = (".cache/pdf/fonts/",)  # the fonts decompressed once (print/cache.py)
+# the fonts decompressed once and the edition logo under its content hash (print/cache.py)
+HIDDEN_ALLOWED = (".cache/pdf/fonts/", ".cache/pdf/bestanden/")
 
 
 class RefusedURL(ValueError):

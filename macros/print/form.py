@@ -2,10 +2,16 @@
 
 WeasyPrint 70 writes an AcroForm that Acrobat copes with and others do not:
 
+    check boxes                    export "on" when ticked; here their "on" state is named by
+                                   the box's value (a tick column: "Ja", controls.TICKED; a
+                                   multiple choice: the option), as a viewer's export shows it
     check boxes and radio buttons  have no /DA and only an "on" appearance: poppler, which
                                    redraws fields when /NeedAppearances is set, draws a ticked
                                    box blank; here they get a /DA (ZapfDingbats, with the
                                    tick or dot as /MK /CA) and an empty "Off" appearance
+    check boxes                    export "on" when ticked; here their "on" state is named
+                                   after the box's value: "Ja" for a tick column (TICKED in
+                                   controls.py), the option for a multiple choice
     radio buttons                  are named "0", "1", …: pdf.js exports those instead of the
                                    option values; here each button's "on" state is named by
                                    its value (/Opt keeps the values as text, as the spec
@@ -14,6 +20,9 @@ WeasyPrint 70 writes an AcroForm that Acrobat copes with and others do not:
                                    here their size is 0 (auto), so text shrinks to fit
     radio buttons in /Fields       are listed beside their group and named like it; readers
                                    expect them only as the group's unnamed /Kids
+    widget rectangles              run from the top corner down (y1 < y0); pdf-lib, which
+                                   fills the PDF in the browser, then draws a multi-line
+                                   answer below its box: here they run bottom-left to top-right
     tooltips                       come from <label>, which table cells and groups lack: the
                                    names from the model (controls.py) replace them
 
@@ -96,6 +105,9 @@ def finish_form(pdf, document, labels: dict[str, str]) -> None:
             kid["MK"]["CA"] = pydyf.String(DOT)
 
     for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Subtype") == "/Widget":
+            x0, y0, x1, y1 = obj["Rect"]
+            obj["Rect"] = pydyf.Array((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
         if not isinstance(obj, dict) or obj.get("Subtype") != "/Widget" or obj.reference in kids:
             continue
         name = obj["T"].string
@@ -103,7 +115,14 @@ def finish_form(pdf, document, labels: dict[str, str]) -> None:
             obj["TU"] = pydyf.String(labels[name])
         if obj.get("FT") == "/Btn":  # a check box
             normal = obj["AP"]["N"]
-            normal["Off"] = _off_appearance(pdf, objects[normal["on"]])
+            element = elements.get(obj.reference)
+            state = _state((element.get("value") or "") if element is not None else "")
+            if state != "on":
+                normal[state] = normal.pop("on")
+                for key in ("AS", "V"):
+                    if obj.get(key) == "/on":
+                        obj[key] = f"/{state}"
+            normal["Off"] = _off_appearance(pdf, objects[normal[state]])
             obj["DA"] = pydyf.String(BUTTON_DA)
             obj["MK"]["CA"] = pydyf.String(CHECK)
         elif obj.get("FT") == "/Tx" and _has_class(elements.get(obj.reference), FIT):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from ..model.catalogue import Catalogue
 from ..model.labels import LABELS
-from ..model.routes import BOOK_PDF, WAAIER_PDF, course_pdf, worksheet_pdf
+from ..model.routes import BOOK_PDF, WAAIER_PDF, cards_pdf, course_pdf, worksheet_pdf
+from ..model.translation import EASY_READ, LANGUAGE_TAGS
+from .bilingual import paper_languages, paper_texts
 from .book import sections_of
+from ..model.cards import exercise_cards
+from .cards import cards_document
 from .pdf import PdfJob
 from .render import Chapter, PrintRenderer
 
@@ -30,8 +34,28 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
                            r.pack_document(f"{label}: {course.title}", course.audience_group,
                                            chapter, sections_of(chapter)),
                            L["downloads_training"], course.title, label))
+    if cat.edition.sections.training:
+        for ex in sorted(cat.exercises.values(), key=lambda e: e.title):
+            if exercise_cards(ex):
+                jobs.append(PdfJob(cards_pdf(ex.id), cards_document(r, ex), L["downloads_cards"],
+                                   ex.title, L["variant_cards"]))
+    variants = ((False, L["variant_blank"]), (True, L["variant_fillable"]))
     for ws in cat.worksheets_in_order():
-        for fillable, variant in ((False, L["variant_blank"]), (True, L["variant_fillable"])):
+        for fillable, variant in variants:
             jobs.append(PdfJob(worksheet_pdf(ws.id, fillable), r.worksheet_document(ws, fillable),
                                sheets, ws.title, variant))
+    # Dutch with a second language (or easy-read), grouped per language on Downloads.
+    for code in [c for c in LANGUAGE_TAGS if c in cat.languages]:
+        language = cat.languages[code]
+        group = (L["downloads_easy_read"] if code == EASY_READ
+                 else L["downloads_bilingual"].format(taal=language.name_nl) +
+                 f" ({language.name})")
+        for ws in cat.worksheets_in_order():
+            if code not in paper_languages(cat, ws):
+                continue
+            view = paper_texts(cat, ws, code)
+            for fillable, variant in variants:
+                jobs.append(PdfJob(worksheet_pdf(ws.id, fillable, code),
+                                   r.worksheet_document(ws, fillable, view), group, ws.title,
+                                   variant))
     return jobs

@@ -13,8 +13,8 @@ from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
 from ..model.routes import BOOK_PDF, WAAIER_PDF, pack_page
-from . import book, book_parts, downloads
-from .cache import Cache, decompressed_fonts
+from . import book, book_parts, downloads, fillable_script
+from .cache import Cache, decompressed_fonts, shared_copy
 from .joining import join_books
 from .pdf import PdfJob, Result
 from .jobs import site_jobs
@@ -30,6 +30,7 @@ class SitePdfs:
     pages: dict[str, book.RenderedPage]
     jobs: list[PdfJob]
     rendering: Rendering
+    worksheets: tuple[str, ...] = ()  # whose fillable PDF the web page can fill in
     books: list[book_parts.PartedBook] = field(default_factory=list)
     workers: int | None = None
     session: SessionPool | None = None
@@ -40,6 +41,7 @@ class SitePdfs:
             results = join_books(self, site_dir, results, report)
         if not self.rendering.superseded.is_set():
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
+            fillable_script.write_scripts(site_dir, self.worksheets)
         return results
 
     def show_pending(self, site_dir: Path) -> None:
@@ -74,7 +76,9 @@ def print_renderer(cat: Catalogue, cache_dir: Path, **options) -> PrintRenderer:
     """A print renderer that declares the project's fonts as TrueType, decompressed once into
     the cache (WeasyPrint would otherwise decompress every WOFF2 font for every document)."""
     fonts = decompressed_fonts(sorted((cat.root / FONTS_DIR).glob("*.woff2")), cache_dir / "pdf")
-    return PrintRenderer(cat, fonts=fonts, **options)
+    logo = shared_copy(cat.edition_dir / cat.edition.logo, cache_dir / "pdf") \
+        if cat.edition.logo else None
+    return PrintRenderer(cat, fonts=fonts, logo=logo, **options)
 
 
 def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
@@ -88,4 +92,4 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     to_render = [job for job in jobs if job.output not in PARTED]
     to_render += [part for parted in books for part in parted.jobs()]
     rendering = Rendering(to_render, cache, workers, session, record_index=not books)
-    return SitePdfs(pages, jobs, rendering, books, workers, session)
+    return SitePdfs(pages, jobs, rendering, tuple(cat.worksheets), books, workers, session)

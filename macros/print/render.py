@@ -31,6 +31,15 @@ FONTS_DIR = "content/assets/fonts"
 FORM_FONT = "content/assets/fonts/form/dejavu-sans-form.ttf"
 FONT_FILE = re.compile(r"-(\d{3})-(normal|italic)\.(woff2|ttf)$")
 FONT_FORMATS = {"woff2": "woff2", "ttf": "truetype"}
+# The other scripts (content/assets/fonts/scripts/README.md), as TrueType for WeasyPrint: one
+# family per file stem, after the page font in every font-family list (print.css), so a letter
+# the page font lacks (Arabic, Cyrillic, ł) comes from the project and never from the system.
+SCRIPT_FONTS = "content/assets/fonts/scripts/ttf"
+SCRIPT_FONT_FILE = re.compile(r"^(.+)-(\d{3})-(normal|italic)\.ttf$")
+# Noto Sans Arabic builds letters from a dotless body plus dots, so a PDF's text layer (copy,
+# search, screen readers) gets the wrong letter for ق, ة and others; on paper Arabic comes from
+# DejaVu Sans, whose letters are whole (scripts/ttf/dejavu-sans-arabic-*, a subset).
+NOT_ON_PAPER = ("noto-sans-arabic-arabic",)
 SHEET_CSS = ("print.css",)
 SMALL_TABLE_ROWS = 4  # a table or list this short is never split over two pages
 BOOK_CSS = ("print.css", "book.css")
@@ -107,7 +116,7 @@ class PrintRenderer:
     """Builds the print HTML for worksheets, the hulpmiddelenwaaier and the handbook."""
 
     def __init__(self, cat: Catalogue, version: str | None = None, date: dt.date | None = None,
-                 fonts: list[Path] | None = None, env=None):
+                 fonts: list[Path] | None = None, env=None, logo: Path | None = None):
         """fonts: the project's font files to declare; by default content/assets/fonts/*.woff2
         (print/build.py passes them decompressed once, which renders much faster)."""
         self.cat = cat
@@ -115,7 +124,11 @@ class PrintRenderer:
         self.env = env or template_environment()
         self.fonts = tuple(sorted(fonts if fonts is not None
                                   else (cat.root / FONTS_DIR).glob("*.woff2")))
-        self.logo = cat.edition_dir / self.edition.logo if self.edition.logo else None
+        self.script_fonts = tuple(sorted(
+            p for p in (cat.root / SCRIPT_FONTS).glob("*.ttf")
+            if not p.name.startswith(NOT_ON_PAPER)))
+        # logo: the edition's logo where the PDFs read it (a copy named by its content)
+        self.logo = logo or (cat.edition_dir / self.edition.logo if self.edition.logo else None)
         self.version = version or project_version(cat.root)
         self.date = dutch_date(date or dt.date.today())
         self.base_url = cat.root.as_uri() + "/"
@@ -129,19 +142,26 @@ class PrintRenderer:
             if match:
                 fonts.append({"url": self._url(path), "weight": match[1], "style": match[2],
                               "format": FONT_FORMATS[match[3]]})
-        context = {"fonts": fonts, "primary": self.edition.colours.primary,
+        scripts = [{"family": m[1], "weight": m[2], "style": m[3], "url": self._url(path)}
+                   for path in self.script_fonts if (m := SCRIPT_FONT_FILE.match(path.name))
+                   and m[1] not in NOT_ON_PAPER]
+        context = {"fonts": fonts, "script_fonts": scripts,
+                   "fallback": Markup("".join(f', "{f}"' for f in dict.fromkeys(
+                       s["family"] for s in scripts))), "primary": self.edition.colours.primary,
                    "accent": self.edition.colours.accent,
                    "line_counts": range(1, 31), "cell_line_counts": range(1, 11), **extra}
         return Markup("\n".join(self.env.get_template(f"print/{name}").render(**context)
                                 for name in names))
 
-    def field_html(self, ws: models.Worksheet, field) -> Markup:
+    def field_html(self, ws: models.Worksheet, field, view=None) -> Markup:
+        """view: the texts of a bilingual sheet (print/bilingual.py); the control names stay
+        those of the Dutch field."""
         template = self.env.select_template([f"print/fields/{field.type}.html",
                                              f"fields/{field.type}.html"])
         fields = list(ws.fields)
         index = next(i for i, f in enumerate(fields) if f is field)
-        html = template.render(**field_context(self.cat, ws, field, PAPER),
-                               previous=fields[index - 1] if index else None)
+        context = field_context(self.cat, ws, field, PAPER, view)
+        html = template.render(**context, previous=fields[index - 1] if index else None)
         if self._small_table(field):  # the partial's root class, then ours
             root = f"kw-field--{field.type}"
             html = html.replace(root, f"{root} kw-keep", 1)
@@ -152,15 +172,22 @@ class PrintRenderer:
             return len(self.cat.table_rows(field)) <= SMALL_TABLE_ROWS
         return isinstance(field, models.RowList) and field.print_rows <= SMALL_TABLE_ROWS
 
-    def sheet(self, ws: models.Worksheet) -> Markup:
+    def sheet(self, ws: models.Worksheet, view=None) -> Markup:
         """One worksheet as a <section>: header, instruction and writing space per field.
-        Made once per worksheet: its blank and fillable PDF, the waaier and the book share it."""
-        if ws.id not in self._sheets:
+        Made once per worksheet (and language): its blank and fillable PDF, the waaier and
+        the book share it. view: the texts of the sheet in two languages (bilingual.py)."""
+        key = (ws.id, view.languages[0].code if view else None)
+        if key not in self._sheets:
             template = self.env.get_template("print/werkblad.html")
-            self._sheets[ws.id] = Markup(template.render(
+            extra = {} if view is None else {
+                "heading": view(ws.title, "titel"),
+                "instruction": view(ws.instruction, "instructie"),
+                "instruction_heading": view.fixed("instructie", LABELS.instruction)}
+            self._sheets[key] = Markup(template.render(
                 ws=ws, edition=self.edition, logo=self._logo_url(), date=self.date,
-                render_field=lambda f: self.field_html(ws, f)))
-        return self._sheets[ws.id]
+                render_field=lambda f: self.field_html(ws, f, view), picto=self.cat.pictogram,
+                **extra))
+        return self._sheets[key]
 
     def _url(self, path: Path) -> str:
         """Relative to the project root where possible, so the HTML (the cache key) does not
@@ -179,20 +206,23 @@ class PrintRenderer:
             body_class=body_class, edition=self.edition, logo=self._logo_url(),
             version=self.version, date=self.date, **context)
         html = numbered_from_start(html)
-        files = self.fonts + ((self.logo,) if self.logo else ()) + inputs
+        files = self.fonts + self.script_fonts + ((self.logo,) if self.logo else ()) + inputs
         return Document(title=title, html=html, base_url=self.base_url, inputs=files,
                         field_labels=tuple(sorted((field_labels or {}).items())))
 
     # --- documents ------------------------------------------------------------------------
-    def worksheet_document(self, ws: models.Worksheet, fillable: bool = False) -> Document:
+    def worksheet_document(self, ws: models.Worksheet, fillable: bool = False,
+                           view=None) -> Document:
+        """view: the texts of a bilingual sheet; field names and tooltips stay the Dutch ones."""
         names = SHEET_CSS + (("fillable.css",) if fillable else ())
         form_font = self.cat.root / FORM_FONT
-        return self._document("print/werkblad-document.html", title=ws.title,
+        title = ws.title if view is None else f"{ws.title} ({view.languages[0].name})"
+        return self._document("print/werkblad-document.html", title=title,
                               description=ws.instruction,
                               css=self._css(names, form_font=self._url(form_font)),
                               inputs=(form_font,) if fillable else (),
                               body_class="kw-fillable" if fillable else "kw-blank",
-                              sheet=self.sheet(ws), field_labels=form_labels(
+                              sheet=self.sheet(ws, view), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
 
     def _phase_groups(self, level: int) -> tuple[list[dict], list[TocEntry]]:

@@ -1,6 +1,7 @@
 """The Content-Security-Policy the site is made for: hosting/nginx.conf sends it as a header,
 and every page carries it as a meta element (overrides/main.html), so it also holds where the
-server sends no headers. tests/security/test_csp.py keeps the two equal."""
+server sends no headers, and in the offline copy opened from disk. tests/security/test_csp.py
+keeps the two equal."""
 from __future__ import annotations
 
 # frame-ancestors only works as a header: a meta element may not carry it.

@@ -36,7 +36,8 @@ def _first_line(page, markdown: str) -> int:
 
 def define_env(env) -> None:
     build = build_of(env)
-    templates = PageTemplates(build.catalogue, build.web, lambda: env.page.file.src_uri)
+    templates = PageTemplates(build.catalogue, build.web, lambda: env.page.file.src_uri,
+                              on_left_out=build.note_left_out)
 
     def page_file(page) -> str:
         """The page as the author knows it: content/a/b.md, not a/b.md."""
@@ -53,7 +54,10 @@ def define_env(env) -> None:
         if (page.meta or {}).get("render_macros") is False:
             return markdown
         try:
-            return templates.render(markdown, page_file(page), _first_line(page, markdown))
+            first = _first_line(page, markdown)
+            # links to what the edition leaves out keep their text (issue #23)
+            markdown = build.unlink_left_out(markdown, page.file.src_uri, page_file(page), first)
+            return templates.render(markdown, page_file(page), first)
         except ContentError as e:
             raise PluginError("\n" + e.report()) from None
 

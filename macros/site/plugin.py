@@ -8,6 +8,7 @@ whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds.
 """
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -17,21 +18,25 @@ from mkdocs.structure.files import File
 
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
-from . import csp
+from . import csp, instant
 from ..build.settings import Settings
-from ..model.problems import ContentError
+from ..model.page_source import rendered_problems
+from ..model.problems import ContentError, Problem
 from ..print.book import RenderedPage
 from ..print.rendering import SessionPool
 from ..web import edition
-from .search import weigh_tags_like_titles
+from .compress import precompress
+from .search import adjust_index
 from ..web.safe_text import SafeLinksExtension
 
 log = get_plugin_logger("pdf")
 script_log = get_plugin_logger("werkbladscript")
+edition_log = get_plugin_logger("editie")
+translation_log = get_plugin_logger("vertalingen")
 
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
-IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+FRAME_WORKER = "assets/js/iframe-worker/stand-in.js"  # the name keeps the CDN copy out
 
 
 def _material_worker() -> str:
@@ -48,8 +53,10 @@ class KrachtwerkPlugin(BasePlugin):
         self.session: SessionPool | None = None
         self.dirty = False
         self.rendered: dict[str, RenderedPage] = {}
+        self.markup_problems: list[Problem] = []  # found in the HTML of this build's pages
         self.finishing: Build | None = None  # a serve build whose PDFs still render
         self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
+        self.offline = False
 
     def _unlock(self) -> None:
         if self.lock is not None and self.session is None:  # serve keeps it for the session
@@ -78,18 +85,22 @@ class KrachtwerkPlugin(BasePlugin):
                 self.lock = BuildLock(root)
             self.lock.acquire(settings.lock_wait, report=log.info)
             self.build = Build(settings, directory_urls=config.use_directory_urls,
-                               session=self.session)
+                               session=self.session, report=edition_log.info)
         except ContentError as e:
             # Abort prints the message without a traceback and stops with a non-zero exit.
             self._unlock()
             raise Abort("\n" + e.report()) from None
         except BuildBusy as e:
             raise Abort(str(e)) from None
+        self.build.report_translations(translation_log.info)
+        self.offline = settings.offline
         cat = self.build.catalogue
         ed = cat.edition
         config.site_name = edition.text(ed.name)
         if ed.site_url:
             config.site_url = ed.site_url
+        elif not settings.offline and not config.site_url:
+            instant.use_placeholder(config)  # instant navigation needs a sitemap (instant.py)
         config.copyright = edition.footer(cat) or None
         config.extra_css.append(f"{edition.BRAND_DIR}/editie.css")
         if ed.logo:
@@ -100,12 +111,11 @@ class KrachtwerkPlugin(BasePlugin):
         # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
         # 80 abbreviation lines to every page instead cost 0.06 s per page: half of a build.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = cat.glossary.tooltips()
-        if not settings.offline:  # file:// has no origin for 'self' to match
-            config.extra["content_security_policy"] = csp.POLICY
+        config.extra["content_security_policy"] = csp.POLICY
         if settings.offline:
-            # file:// has no web workers: Material's offline plugin needs the iframe-worker
-            # shim, which we ship ourselves instead of letting the plugin point at a CDN.
-            config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+            # file:// has no web workers, and the search runs in one: our stand-in runs it in
+            # a frame, without inline scripts, so the CSP above holds offline too.
+            config.extra["polyfills"] = [FRAME_WORKER]
         return config
 
     def on_pre_build(self, *, config):
@@ -116,6 +126,7 @@ class KrachtwerkPlugin(BasePlugin):
             self.finishing = None
         if not self.dirty:  # --dirty renders changed pages only: keep the others' HTML
             self.rendered = {}
+        self.markup_problems = []
 
     def on_files(self, files, *, config):
         if problem := self.build.stale_script():
@@ -125,13 +136,26 @@ class KrachtwerkPlugin(BasePlugin):
         for file in list(files):
             if self.build.is_switched_off(file.src_uri):
                 files.remove(file)
-        worker = SEARCH_WORKER.read_text(encoding="utf-8").replace("{{MATERIAL_WORKER}}",
-                                                                   _material_worker())
+        search_words = json.dumps(self.build.catalogue.search_words.for_worker(),
+                                  ensure_ascii=False)
+        worker = (SEARCH_WORKER.read_text(encoding="utf-8")
+                  .replace("{{MATERIAL_WORKER}}", _material_worker())
+                  .replace("{{SEARCH_WORDS}}", search_words))
         files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
         return files
 
+    def on_page_context(self, context, *, page, config, nav):
+        if instant.is_placeholder(config):
+            page.canonical_url = None  # the placeholder is no address to send anyone to
+        return context
+
     def on_page_content(self, html, *, page, config, files):
-        """Keep each page's article HTML: the handbook PDF is made from it."""
+        """Check each page's article HTML (model/page_source.py) and keep it: the handbook PDF
+        is made from it."""
+        source = page.file.content_string if page.file.abs_src_path else ""
+        name = (str(Path(page.file.abs_src_path).relative_to(self.build.settings.root))
+                if page.file.abs_src_path else page.file.src_uri)
+        self.markup_problems += rendered_problems(name, html, source)
         self.rendered[page.file.src_uri] = RenderedPage(
             src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
         return html
@@ -140,6 +164,8 @@ class KrachtwerkPlugin(BasePlugin):
         """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes
         the web pages. Images for the book are read from the files MkDocs will copy, because
         the copying comes after this event."""
+        if self.markup_problems:
+            raise Abort("\n" + ContentError(self.markup_problems).report())
         documentation = {f.src_uri for f in files.documentation_pages()}
         if missing := documentation - set(self.rendered):
             # A --dirty build that did not render every page makes no PDFs: a book of the
@@ -159,10 +185,12 @@ class KrachtwerkPlugin(BasePlugin):
         """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
-        weigh_tags_like_titles(site_dir)
+        adjust_index(site_dir)
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
+                if not self.offline:  # nothing serves .gz files from file://
+                    precompress(site_dir)
             finally:
                 self._unlock()
             return

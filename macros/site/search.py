@@ -1,9 +1,11 @@
-"""The weight of page tags in Material's search index.
+"""Material's search index, adjusted after the search plugin wrote it.
 
-Material boosts a match in a page's tags a thousand times above a match in its title, so a
-query like "sociale kwaliteit" lists every page tagged "sociale wijkteams" before the page
-titled "Sociale kwaliteit". Tags here name a werkveld or a doelgroep a page is for: a good
-hint, not a better answer than the page about the words typed. They weigh like a title.
+- Tags weigh like titles. Material boosts a match in a page's tags a thousand times above a
+  match in its title, so "sociale kwaliteit" listed every page tagged "sociale wijkteams"
+  before the page titled "Sociale kwaliteit". Tags name a werkveld or doelgroep a page is for:
+  a good hint, not a better answer than the page about the words typed.
+- A page's address counts as its name: a worksheet is found by its id ("hulpbronnenkaart")
+  as well as by its title ("Mijn hulpbronnen en netwerk"). Field `adres`, weighed like a title.
 """
 from __future__ import annotations
 
@@ -11,15 +13,23 @@ import json
 from pathlib import Path
 
 INDEX = "search/search_index.json"
+ADDRESS = "adres"
 
 
-def weigh_tags_like_titles(site_dir: Path) -> None:
+def adjust_index(site_dir: Path) -> None:
     path = site_dir / INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     fields = index.get("config", {}).get("fields", {})
-    if "tags" in fields and "title" in fields:
+    if "title" not in fields:
+        return
+    if "tags" in fields:
         fields["tags"]["boost"] = fields["title"]["boost"]
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+    fields[ADDRESS] = {"boost": fields["title"]["boost"]}
+    for doc in index.get("docs", []):
+        if "#" not in doc["location"] and doc["location"].strip("/"):
+            doc[ADDRESS] = doc["location"].strip("/").rsplit("/", 1)[-1].replace("-", " ")
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+

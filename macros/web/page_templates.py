@@ -20,8 +20,10 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from pydantic import BaseModel
 
+from ..model import details
 from ..model.catalogue import Catalogue
 from ..model.problems import ContentError, Problem
+from . import left_out
 
 TEMPLATE_FILE = "<template>"  # the code filename Jinja gives a template made from a string
 MAX_TEXT = 100_000  # longest string or list a page expression may make with * (a memory bomb)
@@ -101,7 +103,8 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
 # --- macros --------------------------------------------------------------------------------
 # What each argument kind accepts: its Dutch name and the allowed values, from the catalogue.
 def _ids(attr: str, noun: str):
-    return noun, lambda cat: sorted(getattr(cat, attr))
+    # a left-out item (issue #23) may still be named: the macro shows its text, or nothing
+    return noun, lambda cat: sorted(set(getattr(cat, attr)) | set(cat.left_out.get(noun, {})))
 
 
 KINDS = {
@@ -187,9 +190,13 @@ def _check_arguments(macro: Macro, cat: Catalogue, args: tuple, kwargs: dict) ->
 class PageTemplates:
     """Renders the Jinja of content pages: only MACROS and `editie` are in reach."""
 
-    def __init__(self, cat: Catalogue, web, page_of: Callable[[], str]):
-        """page_of: the page now rendering (its src path), for the macros' links."""
+    def __init__(self, cat: Catalogue, web, page_of: Callable[[], str],
+                 on_left_out: Callable[[str, str, str, int], None] = lambda *a: None):
+        """page_of: the page now rendering (its src path), for the macros' links.
+        on_left_out(file, kind, id, line): a macro names what the edition leaves out."""
         self.cat = cat
+        self.on_left_out = on_left_out
+        self._at = ("", 1, None)
         self.env = PageEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                    keep_trailing_newline=True)
         self.env.filters = {name: self.env.filters[name] for name in PAGE_FILTERS}
@@ -199,6 +206,12 @@ class PageTemplates:
     def _bind(self, macro: Macro, web, page_of) -> Callable:
         def call(*args, **kwargs) -> str:
             values = _check_arguments(macro, self.cat, args, kwargs)
+            kind = macro.params[0] if macro.params else None
+            if kind in KINDS and self.cat.is_left_out(kind, values[0]):
+                self.on_left_out(self._at[0], kind, values[0],
+                                 self._at[1] + left_out.calling_line(self._at[2]) - 1)
+                return left_out.macro_text(self.cat, kind, values[0],
+                                           inline=macro.name.endswith("_link"))
             return macro.make(web, page_of(), *values)
         call.__name__ = macro.name
         return call
@@ -210,6 +223,8 @@ class PageTemplates:
     def render(self, text: str, page: str, first_line: int = 1) -> str:
         """The page's Markdown with its macros run. first_line: the file's line where text
         starts (after the front matter). Raises ContentError naming page and line."""
+        # the edition's local details, [[naam]], before any Jinja (model/details.py)
+        text = details.fill_page(text, page, first_line, self.cat.details)
         if not self.has_template(text):
             return text
         try:
@@ -220,6 +235,7 @@ class PageTemplates:
                                "(include, import, extends); gebruik een macro zoals "
                                "werkblad('id')")
             template = self.env.from_string(tree)
+            self._at = (page, first_line, template)  # where a macro call is, for on_left_out
             return template.render()
         except _Located as e:
             line, message = e.line, e.message

@@ -5,23 +5,44 @@ from markupsafe import Markup, escape
 
 from ..model import models
 from ..model.catalogue import Catalogue
-from ..model.controls import ROW_SLOT, WEB, Medium, field_controls, worksheet_controls
+from ..model.controls import (PAPER, ROW_SLOT, TICKED, WEB, Medium, field_controls,
+                              worksheet_controls)
+from ..model.check import CONTENT
 from ..model.labels import LABELS
-from ..model.routes import PRIVACY_PAGE, Routes, page_of, worksheet_pdf
+from ..model.routes import (PDF_LIB_SCRIPTS, PRIVACY_PAGE, Routes, page_of, worksheet_pdf,
+                            worksheet_pdf_script)
 from .templates import template_environment
 from .training import TrainingRenderer
-from .views import Views, worksheet_pdfs
+from .translations import PageTexts, page_texts, script_texts
+from .views import Views, bilingual_pdfs, worksheet_pdfs
 
 # The page that lists the client folders on this device (content/mappen.md).
 FOLDERS_PAGE = "mappen.md"
 
 
-def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium) -> dict:
+def field_context(cat: Catalogue, ws: models.Worksheet, field, medium: Medium,
+                  texts: PageTexts | None = None) -> dict:
     """What every field partial needs, for the web form and for print alike. The partials take
-    control names from `controls` (model/controls.py) and never put one together."""
+    control names from `controls` (model/controls.py) and never put one together; `t` gives
+    each client-facing text with its translations (web/translations.py; Dutch only unless a
+    renderer passes languages)."""
     rows = cat.table_rows(field) if isinstance(field, models.Table) else None
-    return {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
-            "controls": field_controls(cat, field, medium)}
+    context = {"field": field, "fid": f"{ws.id}-{field.id or 'uitleg'}", "rows": rows,
+               "controls": field_controls(cat, field, medium), "picto": cat.pictogram,
+               "t": texts if texts is not None else PageTexts(web=medium == WEB)}
+    if isinstance(field, models.Total):
+        context["total"] = total_of(cat, ws, field, medium)
+    return context
+
+
+def total_of(cat: Catalogue, ws: models.Worksheet, field: models.Total, medium: Medium) -> dict:
+    """What a total adds up: the control names of its fields and the highest total (None when
+    a number field has no maximum)."""
+    scored = [f for f in ws.fields if f.id in field.sums]
+    maxima = [f.max for f in scored]
+    names = [c.name for f in scored for c in field_controls(cat, f, medium)]
+    return {"names": names, "count": len(scored),
+            "max": None if None in maxima else int(sum(maxima))}
 
 
 class WebRenderer:
@@ -40,36 +61,59 @@ class WebRenderer:
         return self.views.inline("werkblad-link", page, ws=self.cat.worksheets[ident])
 
     # --- worksheet --------------------------------------------------------------------
-    def field_html(self, ws: models.Worksheet, field) -> Markup:
+    def field_html(self, ws: models.Worksheet, field, texts: PageTexts | None = None) -> Markup:
         template = self.env.get_template(f"fields/{field.type}.html")
-        return Markup(template.render(**field_context(self.cat, ws, field, WEB)))
+        texts = texts if texts is not None else page_texts(self.cat, ws)
+        return Markup(template.render(**field_context(self.cat, ws, field, WEB, texts)))
 
     def answer_outline(self, ws: models.Worksheet) -> dict:
         """Every answer name the form has, with its kind and label, for the browser script
         (autosave, import checks, answers of older versions). A list is described by its row
-        template: name and label patterns with `slot` where the row number goes."""
-        fields, lists = {}, {}
+        template: name and label patterns with `slot` where the row number goes. `paper` says
+        which PDF check box each option of a multiple choice is (on paper each has its own
+        name, see controls.py); every other answer has the same name on paper."""
+        fields, lists, paper = {}, {}, {}
         for field, controls in worksheet_controls(self.cat, ws, WEB):
             if ROW_SLOT in controls.rows():
                 lists[field.id] = {c.name: [c.kind, c.label] for c in controls
                                    if c.row == ROW_SLOT}
             else:
                 fields.update({c.name: [c.kind, c.label] for c in controls})
-        return {"fields": fields, "lists": lists, "slot": ROW_SLOT}
+            if any(c.kind == "multi" for c in controls):
+                boxes = field_controls(self.cat, field, PAPER)
+                paper[field.id] = {option: boxes.name(option=n)
+                                   for n, option in enumerate(field.options, 1)}
+        return {"fields": fields, "lists": lists, "slot": ROW_SLOT, "ticked": TICKED,
+                "paper": paper}
 
     def worksheet_form(self, ws: models.Worksheet, page: str | None = None) -> str:
         template = self.env.get_template("werkblad.html")
-        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f),
+        here = page or "index.md"
+        texts = page_texts(self.cat, ws)
+        html = template.render(ws=ws, render_field=lambda f: self.field_html(ws, f, texts),
+                               t=texts, language_texts=script_texts(texts),
+                               fill_pdf_href=self.routes.link(here, worksheet_pdf_script(ws.id)),
+                               pdf_lib_hrefs=" ".join(self.routes.link(here, script)
+                                                      for script in PDF_LIB_SCRIPTS),
+                               picto=self.cat.pictogram,
                                outline=self.answer_outline(ws), ui=LABELS.worksheet_ui,
                                privacy_href=self.routes.link(page or "index.md", PRIVACY_PAGE),
                                folders_href=self.routes.link(page or "index.md", FOLDERS_PAGE))
         # Python-Markdown ends a raw HTML block at a blank line; keep the form in one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def _language_guides(self) -> list[tuple[str, str]]:
+        """The guidance pages on language and reading that this project has (a small test
+        site has none): (page id, link text)."""
+        pages = LABELS.language_guidance["pages"]
+        return [(ident, text) for ident, text in pages.items()
+                if (self.cat.root / CONTENT / page_of("taalgids", ident)).is_file()]
+
     def worksheet(self, page: str, ident: str) -> str:
         ws = self.cat.worksheets[ident]
         return self.views.block(
             "werkblad", page, ws=ws, pdfs=worksheet_pdfs(ws.id),
+            bilingual=bilingual_pdfs(self.cat, ws), language_guides=self._language_guides(),
             principles=[self.cat.principles[p] for p in ws.principles if p in self.cat.principles],
             form=Markup(self.worksheet_form(ws, page)))
 

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.labels import LABELS
+from .netmap import network_drawing
 from .safe_text import markdown_html, yaml_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -37,6 +38,7 @@ def template_environment() -> jinja2.Environment:
     env.filters["yaml_text"] = yaml_text
     env.filters["deeper"] = _deeper
     env.globals["described"] = _described
+    env.globals["netmap"] = network_drawing
     env.globals["labels"] = LABELS
     env.globals["L"] = LABELS.print
     return env

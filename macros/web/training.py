@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..model import models
 from ..model.catalogue import Catalogue
-from ..model.routes import Routes, pack_page, relative
+from ..model.cards import exercise_cards
+from ..model.routes import Routes, cards_pdf, pack_page, relative
 from ..model.timetable import session_end, session_slots
 from .templates import template_environment
 from .views import Views, course_pdfs
@@ -16,8 +17,10 @@ class TrainingRenderer:
         self.views = views or Views(template_environment(), Routes())
 
     def exercise(self, page: str, ident: str, trainer: bool) -> str:
-        return self.views.block("oefening", page, ex=self.cat.exercises[ident], trainer=trainer,
-                                related=self._related)
+        ex = self.cat.exercises[ident]
+        cards = [(cards_pdf(ident), "cards_pdf")] if exercise_cards(ex) else []
+        return self.views.block("oefening", page, ex=ex, trainer=trainer,
+                                related=self._related, cards=cards)
 
     def _related(self, ex: models.Exercise) -> list[tuple[str, object]]:
         """The principles and worksheets an exercise works on, as (page kind, item)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import jinja2
 
 from ..model.routes import Routes, course_pdf, page_of, relative, worksheet_pdf
+from .translations import shown_languages
 
 
 class Views:
@@ -41,6 +42,15 @@ class Views:
 def worksheet_pdfs(ident: str) -> list[tuple[str, str]]:
     """The PDFs a worksheet page offers: (file in the site, its label in the print labels)."""
     return [(worksheet_pdf(ident, False), "blank"), (worksheet_pdf(ident, True), "fillable")]
+
+
+def bilingual_pdfs(cat, ws) -> list[dict]:
+    """The worksheet's PDFs in Dutch and another language, per language with a current
+    translation: its own name (with lang and dir for the link text) and the two PDFs."""
+    return [{"name": lang.name, "lang": lang.tag, "dir": lang.direction, "easy": lang.easy,
+             "pdfs": [(worksheet_pdf(ws.id, False, lang.code), "variant_blank"),
+                      (worksheet_pdf(ws.id, True, lang.code), "variant_fillable")]}
+            for lang in shown_languages(cat, ws)]
 
 
 def course_pdfs(ident: str) -> list[tuple[str, str]]:

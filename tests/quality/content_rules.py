@@ -17,13 +17,31 @@ CASUS_NAMES = HERE / "casusnamen.yml"
 TEXT_DIRS = ("content", "data", "worksheets")
 
 
+TRANSLATIONS = "worksheets/vertalingen"
+DUTCH_TRANSLATION = "makkelijk"  # easy-read Dutch: the Dutch rules apply to it
+
+
 def text_files(root: Path, dirs=TEXT_DIRS) -> list[Path]:
-    """Markdown and YAML that authors write (not the site's scripts and styles)."""
+    """Dutch Markdown and YAML that authors write (not the site's scripts and styles, and not
+    the translations into other languages: Dutch spelling rules and the casus-name check would
+    read a Turkish 'Kim' (who) as a name)."""
     found = []
     for d in dirs:
         found += [p for p in sorted((root / d).rglob("*"))
-                  if p.suffix in (".md", ".yml", ".yaml") and "assets" not in p.parts]
+                  if p.suffix in (".md", ".yml", ".yaml") and "assets" not in p.parts
+                  and not _other_language(p.relative_to(root).as_posix())]
     return found
+
+
+def _other_language(rel: str) -> bool:
+    return (rel.startswith(TRANSLATIONS + "/") and rel.count("/") == 3
+            and not rel.startswith(f"{TRANSLATIONS}/{DUTCH_TRANSLATION}/"))
+
+
+def source_of(rel: str) -> str:
+    """An easy-read translation holds the same people as the worksheet it translates."""
+    prefix = f"{TRANSLATIONS}/{DUTCH_TRANSLATION}/"
+    return "worksheets/" + rel[len(prefix):] if rel.startswith(prefix) else rel
 
 
 def _line(text: str, pos: int) -> int:
@@ -113,13 +131,14 @@ def names_in_casus(root: Path) -> dict[str, set[str]]:
         for spot in NAME_SPOTS:
             for m in spot.finditer(text):
                 if m.group(1) not in NOT_NAMES:
-                    found.setdefault(m.group(1), set()).add(path.relative_to(root).as_posix())
+                    found.setdefault(m.group(1), set()).add(
+                        source_of(path.relative_to(root).as_posix()))
     return found
 
 
 def files_with_word(root: Path, word: str) -> set[str]:
     pattern = re.compile(rf"(?<![\wÀ-ÿ]){re.escape(word)}(?![\wÀ-ÿ])")
-    return {p.relative_to(root).as_posix() for p in text_files(root)
+    return {source_of(p.relative_to(root).as_posix()) for p in text_files(root)
             if pattern.search(p.read_text(encoding="utf-8"))}
 
 
@@ -146,11 +165,29 @@ def casus_name_problems(root: Path, registry: dict | None = None) -> tuple[list[
             problems.append(f"{name}: content/ mag geen naam delen met een ander bestand")
         else:
             warnings.append(f"{name}: nog twee verschillende personen in {', '.join(files)}")
+    problems += near_duplicate_names({*own, *elsewhere})
     for name, files in sorted(names_in_casus(root).items()):
         if name not in own and name not in elsewhere:
             problems.append(f"{name}: naam in een casus ({', '.join(sorted(files))}) staat niet "
                             f"in {CASUS_NAMES.name}")
     return problems, warnings
+
+
+def near_duplicate_names(names) -> list[str]:
+    """Two persons whose names are easily taken for one when a reader meets both: one name
+    is the start of the other (Mo, Mohamed), its end (Ineke, Tineke), or its end after the same
+    first letter (Mieke, Marieke). Refuse the pair."""
+    found = []
+    for short in sorted(names):
+        for long in sorted(names):
+            if short == long or len(short) > len(long):
+                continue
+            tail = short[1:].lower()
+            if (long.startswith(short) or long.endswith(short.lower())
+                    or (len(tail) >= 3 and long[0] == short[0] and long.endswith(tail))):
+                found.append(f"{short} en {long}: lijken te veel op elkaar (de een is het begin "
+                             f"of het eind van de ander); kies voor één van beide een andere naam")
+    return found
 
 
 # (c) No sentences from the source brochure ---------------------------------------------------

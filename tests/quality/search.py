@@ -40,12 +40,20 @@ RESULT_ITEMS = "li.md-search-result__item"  # one per page, its first link is th
 @dataclass(frozen=True)
 class Query:
     query: str
-    page: str      # expected page, as a site path like 'handleiding/herstel/'
+    pages: tuple[str, ...]  # good answers, as site paths like 'handleiding/herstel/'
     why: str = ""
+
+    def answered_by(self, results: list[str], top: int) -> bool:
+        return any(page in self.pages for page in results[:top])
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
-    return [Query(**item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    """Each item has `page` (one good answer) or `pages` (several)."""
+    queries = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        pages = item.pop("pages", None) or [item.pop("page")]
+        queries.append(Query(pages=tuple(pages), **item))
+    return queries
 
 
 def wait_until_ready(tab, timeout: float = 30) -> None:

@@ -142,3 +142,57 @@ def test_a_read_only_cache_folder_still_builds(tmp_path):
     assert code == 0, output
     assert (tmp_path / "site/pdf/werkbladen/proef-leeg.pdf").read_bytes().startswith(b"%PDF")
     assert "is niet te schrijven" in output
+
+
+def test_a_forged_index_entry_does_not_publish_a_planted_pdf(tmp_path, fake_render):
+    """Whoever can write .cache/ can write a PDF and an index record whose size and sha256
+    match it; without the user's key (print/seal.py) the record does not verify."""
+    import hashlib
+    path = cached_once(tmp_path)
+    evil = b"%PDF-1.7\n% planted\n" + b"z" * 300
+    path.write_bytes(evil)
+    index_file = tmp_path / "c/index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    record = index["pdf/a.pdf"]
+    record.update(size=len(evil), sha256=hashlib.sha256(evil).hexdigest())
+    for forged_seal in (None, "0" * 64, record["seal"]):  # none, made up, the old one
+        if forged_seal is None:
+            record.pop("seal", None)
+        else:
+            record["seal"] = forged_seal
+        index_file.write_text(json.dumps(index), encoding="utf-8")
+        [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+            tmp_path / "s1", report=print)
+        assert result.seconds is not None
+        assert (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
+        path.write_bytes(evil)
+
+
+def test_a_planted_font_in_the_cache_is_converted_again(tmp_path):
+    from macros.print.cache import decompressed_fonts
+    from macros.print import seal
+    from helpers import ROOT_DIR
+    [font] = sorted((ROOT_DIR / "content/assets/fonts").glob("*.woff2"))[:1]
+    [ttf] = decompressed_fonts([font], tmp_path / "c")
+    good = ttf.read_bytes()
+    ttf.write_bytes(b"\x00\x01\x00\x00 other glyphs")
+    other_key = b"k" * 32  # a seal made with somebody else's key
+    import hashlib
+    ttf.with_name(ttf.name + ".seal").write_text(seal.seal(
+        other_key, hashlib.sha256(font.read_bytes()).hexdigest(),
+        hashlib.sha256(ttf.read_bytes()).hexdigest()), encoding="ascii")
+    assert decompressed_fonts([font], tmp_path / "c") == [ttf]
+    assert ttf.read_bytes() == good
+
+
+def test_without_a_storable_key_the_build_renders_and_says_why(tmp_path, fake_render,
+                                                               monkeypatch):
+    from macros.print import seal
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    monkeypatch.setattr(seal, "KEY_FILE", blocked / "krachtwerk" / "cache-sleutel")
+    lines = []
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s", report=lines.append)
+    assert result.seconds is not None and (tmp_path / "s/pdf/a.pdf").read_bytes() == GOOD
+    assert any("sleutel van de PDF-cache" in line for line in lines), lines

@@ -112,3 +112,51 @@ def test_front_matter_error_fails_the_build(tmp_path):
     page(project, "---\ntitel: [x\n---\n# Start\n")
     code, output = build(project, tmp_path / "site")
     assert code != 0 and "content/index.md:" in output and "YAML-fout" in output
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ('<img src="x.png"\n     onerror="alert(1)">', 4, "HTML met 'onerror='"),
+    ('<a class="knop"\n   href="javascript:alert(1)">x</a>', 5, "link 'javascript:alert(1)'"),
+    ("[klik](\njavascript:alert(1))", 4, "link 'javascript:alert(1)'"),
+    ('<svg><a><animate attributeName="href"\n values="javascript:alert(1)"/></a></svg>', 5,
+     "link 'javascript:alert(1)'"),
+])
+def test_a_tag_split_over_lines_is_still_one_tag(project, text, line, expected):
+    """The check reads the whole page, as a browser does, not line by line."""
+    page(project, f"# Start\n\nTekst.\n{text}\n")
+    found = problems_of(project)
+    assert any(p.startswith(f"content/index.md:{line}: ") and expected in p
+               for p in found), found
+
+
+def test_safe_html_over_several_lines_stays_allowed(project):
+    page(project, '# Start\n\n<div class="kader"\n     markdown="1">\nTekst met [een link](\n'
+         'https://a.nl) en <a\n  href="waaier/">de waaier</a>.\n</div>\n')
+    from macros.model.load import load_catalogue
+    load_catalogue(project)
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ('[klik](#){onclick="alert(1)"}', 3, "HTML met 'onclick='"),
+    ('Een alinea.\n{: onmouseover="alert(1)" }', 4, "HTML met 'onmouseover='"),
+    ('![foto](x.png){ onerror="alert(1)" }', 3, "HTML met 'onerror='"),
+])
+def test_what_markdown_builds_from_attribute_lists_is_checked_too(text, line, expected):
+    import markdown
+    from macros.model.page_source import page_problems, rendered_problems
+    source = f"# Start\n\n{text}\n"
+    assert not page_problems("content/index.md", source)  # no tag in the source itself
+    html = markdown.markdown(source, extensions=["attr_list"])
+    problems = [str(p) for p in rendered_problems("content/index.md", html, source)]
+    assert any(p.startswith(f"content/index.md:{line} (na Markdown): ") and expected in p
+               for p in problems), problems
+
+
+@pytest.mark.build
+def test_build_stops_on_a_handler_made_by_an_attribute_list(tmp_path):
+    project = make_project(tmp_path / "p", with_site=True)
+    page(project, '# Start\n\nTekst.\n[klik](#){onclick="alert(1)"}\n')
+    code, output = build(project, tmp_path / "site")
+    assert code != 0
+    assert "content/index.md:4 (na Markdown): HTML met 'onclick='" in output
+    assert "Traceback" not in output

@@ -172,3 +172,25 @@ def test_edition_words_are_escaped_in_every_web_page(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home  # shown as text: header, footer
     css = (tmp_path / "site/assets/editie/editie.css").read_text(encoding="utf-8")
     assert "</" not in css and css.count("*/") == 1
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JaVa&#x53;cript:alert(1)",
+                                  "data:text/html,x", "//andere-site.example/",
+                                  "<vbscript:msgbox(1)>"])
+def test_an_unsafe_link_in_a_markdown_field_is_reported_not_only_dropped(tmp_path, link):
+    project = make_project(tmp_path / "p")
+    edit(project / "worksheets" / "proef.yml", "  - id: cijfer\n",
+         f"  - id: uitleg_deel\n    type: uitleg\n    tekst: Lees [dit]({link}) eerst.\n"
+         "  - id: cijfer\n")
+    problems = problems_of(project)
+    assert any(p.startswith("worksheets/proef.yml:22 (velden.1.tekst): link ") and
+               "is niet toegestaan; gebruik http(s)://" in p for p in problems), problems
+
+
+def test_safe_links_in_markdown_fields_are_fine(tmp_path):
+    project = make_project(tmp_path / "p")
+    edit(project / "worksheets" / "proef.yml", "  - id: cijfer\n",
+         "  - id: uitleg_deel\n    type: uitleg\n    tekst: >-\n      Zie [de waaier](../waaier/),"
+         " [mail](mailto:a@b.nl), [bel](tel:0800-0113)\n      en [113](https://www.113.nl).\n"
+         "  - id: cijfer\n")
+    load_catalogue(project)

@@ -1,5 +1,8 @@
-// The buttons above a worksheet: print, save as file, open a file, clear. No inline handlers:
-// everything is wired here, on the worksheet's own element.
+// The buttons above a worksheet: print, filled-in PDF, save as file (also with a passphrase),
+// open a file, clear. No inline handlers: everything is wired here, on the worksheet's own
+// element.
+import { exportProtected } from "./sheet-protect.js";
+
 export function wireActions(sheet) {
   const { root } = sheet;
   const fileInput = root.querySelector("[data-kw-file]");
@@ -12,8 +15,14 @@ export function wireActions(sheet) {
       case "print":
         window.print();
         break;
+      case "fill-pdf":
+        sheet.downloadFilledPdf(button);
+        break;
       case "export":
         sheet.exportFile();
+        break;
+      case "export-protected":
+        exportProtected(sheet);
         break;
       case "import":
         fileInput?.click();

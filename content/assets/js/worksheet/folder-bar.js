@@ -2,6 +2,7 @@
 // switch folder and a button for a new one (two clicks either way). The markup is in
 // macros/templates/werkblad.html; the options come from folders.js.
 import * as folders from "./folders.js";
+import { askText } from "./passphrase.js";
 
 export function wireFolderBar(sheet) {
   const bar = sheet.root.querySelector("[data-kw-folder-bar]");
@@ -28,8 +29,10 @@ export function wireFolderBar(sheet) {
   select.addEventListener("focus", fillOptions);
   sheet.root.addEventListener("kw-folder", fillOptions);
 
-  bar.querySelector("[data-kw-action=new-folder]")?.addEventListener("click", () => {
-    const label = window.prompt(t("folder_new_prompt"), "");
+  bar.querySelector("[data-kw-action=new-folder]")?.addEventListener("click", async () => {
+    const label = await askText(t, { title: t("folder_new_title"), intro: t("folder_new_prompt"),
+                                     label: t("folder_name_field"), ok: t("folder_new_ok"),
+                                     check: (text) => folders.checkLabel(text).error || null });
     if (label === null) return;
     const made = folders.create(label);
     if (made.error) {

@@ -3,6 +3,7 @@
 // Opening a folder file never changes anything before the whole file has been checked.
 import * as folders from "./folders.js";
 import * as storage from "./storage.js";
+import { askPassphrase } from "./passphrase.js";
 import { isProtected, protect, unprotect } from "./protect.js";
 import { download, isoDay, parseRecord, slug } from "./transfer.js";
 
@@ -61,8 +62,9 @@ export async function exportFolder(folderId, view) {
   if (!folder) return;
   const label = folders.labelOf(folder, view.t);
   // Optional: a passphrase protects the file; empty means a plain file.
-  const passphrase = window.prompt(view.t("protect_prompt", { map: label }), "");
-  if (passphrase === null) return;
+  const passphrase = await askPassphrase(view.t, {
+    mode: "export", optional: true, intro: view.t("protect_prompt", { map: label }) });
+  if (passphrase === null) return view.say(view.t("export_cancelled"));
   const now = new Date();
   const name = folderFileName(label, now);
   const record = folderRecord(folderId, label, now);
@@ -123,7 +125,8 @@ export async function importFolder(file, view) {
     outer = null;
   }
   if (isProtected(outer)) {
-    const passphrase = window.prompt(t("protect_ask", { bestand: file.name }), "");
+    const passphrase = await askPassphrase(t, {
+      mode: "import", intro: t("protect_ask", { bestand: file.name }) });
     if (passphrase === null) return view.say(t("folders_unchanged"));
     view.say(t("protect_busy"));
     const opened = await unprotect(outer, passphrase);

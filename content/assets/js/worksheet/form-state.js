@@ -11,7 +11,8 @@ export function controls(form) {
 export function readAnswers(form) {
   const answers = new Map();
   for (const el of controls(form)) {
-    if (el.type === "radio") {
+    if (el.type === "radio" || (el.type === "checkbox" && "kwTick" in el.dataset)) {
+      // A tick box (soort: vinkje) holds one value, like a choice, not a list.
       if (el.checked) answers.set(el.name, el.value);
     } else if (el.type === "checkbox") {
       if (el.checked) answers.set(el.name, [...(answers.get(el.name) || []), el.value]);
@@ -25,7 +26,7 @@ export function readAnswers(form) {
 export function writeAnswers(form, answers) {
   for (const el of controls(form)) {
     const value = answers.get(el.name);
-    if (el.type === "radio") {
+    if (el.type === "radio" || (el.type === "checkbox" && "kwTick" in el.dataset)) {
       el.checked = value === el.value;
     } else if (el.type === "checkbox") {
       el.checked = Array.isArray(value) && value.includes(el.value);
@@ -38,10 +39,19 @@ export function writeAnswers(form, answers) {
 }
 
 // The values a choice (radio) or multiple choice (checkbox) control offers.
+// A list row that is not in the form yet has its options in the row template, where `name`
+// is the template's (with the slot), so the templates are read too.
 export function optionsOf(form, name) {
-  return controls(form)
-    .filter((el) => el.name === name && (el.type === "radio" || el.type === "checkbox"))
-    .map((el) => el.value);
+  const templated = Array.from(form.querySelectorAll("template"),
+    (template) => Array.from(template.content.querySelectorAll("[name]"))).flat();
+  return [...controls(form), ...templated]
+    .filter((el) => el.getAttribute("name") === name)
+    .flatMap((el) => {
+      if (el.tagName === "SELECT") {
+        return Array.from(el.options, (option) => option.value).filter((v) => v !== "");
+      }
+      return el.type === "radio" || el.type === "checkbox" ? [el.value] : [];
+    });
 }
 
 export function hasAnswers(form) {

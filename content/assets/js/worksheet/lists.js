@@ -95,8 +95,8 @@ export class RowList {
       header.id = fill(headerPattern.id);
       header.textContent = fill(headerPattern.textContent);
     }
-    const patterns = this.pattern.querySelectorAll("input, textarea");
-    row.querySelectorAll("input, textarea").forEach((input, i) => {
+    const patterns = this.pattern.querySelectorAll("input, textarea, select");
+    row.querySelectorAll("input, textarea, select").forEach((input, i) => {
       for (const attr of NUMBERED) {
         if (patterns[i]?.hasAttribute(attr)) {
           input.setAttribute(attr, fill(patterns[i].getAttribute(attr)));

@@ -3,6 +3,7 @@
 // file and open a folder file. The page holds an empty container with the UI strings.
 import * as folders from "./folders.js";
 import { exportFolder, importFolder } from "./folder-files.js";
+import { askText } from "./passphrase.js";
 import * as storage from "./storage.js";
 import { parseRecord } from "./transfer.js";
 import { clock, day, strings } from "./ui.js";
@@ -156,8 +157,11 @@ export class Overview {
     }
   }
 
-  create() {
-    const label = window.prompt(this.t("folder_new_prompt"), "");
+  async create() {
+    const { t } = this;
+    const label = await askText(t, { title: t("folder_new_title"), intro: t("folder_new_prompt"),
+                                     label: t("folder_name_field"), ok: t("folder_new_ok"),
+                                     check: (text) => folders.checkLabel(text).error || null });
     if (label === null) return;
     const made = folders.create(label);
     if (made.error) {
@@ -169,11 +173,14 @@ export class Overview {
     this.say(this.t("folders_created", { map: made.folder.label }));
   }
 
-  rename(id) {
+  async rename(id) {
     const folder = folders.find(id);
     if (!folder) return;
-    const label = window.prompt(this.t("folders_rename_prompt", { map: folders.labelOf(folder, this.t) }),
-                                folder.label);
+    const { t } = this;
+    const label = await askText(t, {
+      title: t("folders_rename_title"), label: t("folder_name_field"), value: folder.label,
+      intro: t("folders_rename_prompt", { map: folders.labelOf(folder, t) }),
+      ok: t("folders_rename_ok"), check: (text) => folders.checkLabel(text, id).error || null });
     if (label === null) return;
     const done = folders.rename(id, label);
     if (done.error) {

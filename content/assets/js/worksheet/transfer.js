@@ -21,9 +21,9 @@ export function slug(text) {
     .replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30);
 }
 
-export function fileName(id, date, label = "") {
+export function fileName(id, date, label = "", ending = ".json") {
   const part = slug(label);
-  return `${part ? `${part}-` : ""}${id}-${isoDay(date)}.json`;
+  return `${part ? `${part}-` : ""}${id}-${isoDay(date)}${ending}`;
 }
 
 // The record kept on the device and written to a file.
@@ -44,9 +44,10 @@ export function toRecord({ id, version, date, answers, labels, orphans, title, p
   return record;
 }
 
+// record: a Blob (the filled-in PDF), text, or an object written as JSON.
 export function download(record, name) {
   const text = typeof record === "string" ? record : `${JSON.stringify(record, null, 2)}\n`;
-  const blob = new Blob([text], { type: "application/json" });
+  const blob = record instanceof Blob ? record : new Blob([text], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

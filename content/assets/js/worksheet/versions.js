@@ -20,7 +20,9 @@ export function specOf(outline, name) {
   for (const [list, cells] of Object.entries(outline.lists)) {
     for (const [pattern, [kind, label]] of Object.entries(cells)) {
       const row = rowOf(pattern, name, outline.slot);
-      if (row) return { kind, label: label.replaceAll(outline.slot, String(row)), list, row };
+      if (row) {
+        return { kind, label: label.replaceAll(outline.slot, String(row)), list, row, pattern };
+      }
     }
   }
   return null;
@@ -39,7 +41,8 @@ function rowOf(pattern, name, slot) {
   return row >= 1 && row <= MAX_ROWS ? row : 0;
 }
 
-function fits(kind, value, options) {
+function fits(kind, value, options, ticked) {
+  if (kind === "tick") return value === ticked; // a box to tick: ticked, or no answer at all
   if (kind === "multi") {
     return Array.isArray(value) && value.every((v) => options.includes(v));
   }
@@ -64,8 +67,8 @@ export function classify(answers, { outline, form, strict, labels = new Map() })
   for (const [name, value] of answers) {
     const spec = specOf(outline, name);
     const options = spec && (spec.kind === "choice" || spec.kind === "multi")
-      ? optionsOf(form, name) : [];
-    if (spec && fits(spec.kind, value, options)) {
+      ? optionsOf(form, spec.pattern || name) : [];
+    if (spec && fits(spec.kind, value, options, outline.ticked)) {
       apply.set(name, value);
       if (spec.list) rows.set(spec.list, Math.max(rows.get(spec.list) || 1, spec.row));
       continue;

@@ -1,7 +1,10 @@
 // One worksheet on a page: ties the form to storage, versions, files and the messages.
 import * as folders from "./folders.js";
+import { filledPdf } from "./fill-pdf.js";
 import { readAnswers, writeAnswers } from "./form-state.js";
 import { RowList } from "./lists.js";
+import { openProtected } from "./sheet-protect.js";
+import { NetworkMap } from "./netmap.js";
 import * as storage from "./storage.js";
 import {
   MAX_BYTES, MAX_UNKNOWN, download, fileName, parseRecord, toRecord,
@@ -10,6 +13,7 @@ import {
   Feedback, clock, day, grow, growAll, limitNumber, markEmptyDates, mirrorForPrint, setUpGrowing,
   showOrphans, strings,
 } from "./ui.js";
+import { updateTotals } from "./totals.js";
 import { classify, labelsOf } from "./versions.js";
 
 export class Worksheet {
@@ -32,12 +36,15 @@ export class Worksheet {
     const hooks = { t: this.t, say: (text) => this.feedback.say(text), changed: () => this.save() };
     this.lists = new Map(Array.from(root.querySelectorAll("[data-kw-list]"),
       (fieldset) => [fieldset.dataset.kwList, new RowList(fieldset, hooks)]));
+    this.maps = Array.from(root.querySelectorAll("[data-kw-netmap]"),
+      (fieldset) => new NetworkMap(fieldset, hooks));
   }
 
   start() {
     setUpGrowing(this.form);
     markEmptyDates(this.form);
     mirrorForPrint(this.form);
+    updateTotals(this.form, this.t);
     this.restore();
     // Another tab wrote or removed our answers: follow it, keeping what this tab changed.
     this.onStorage = (event) => {
@@ -53,10 +60,12 @@ export class Worksheet {
       grow(event.target);
       markEmptyDates(this.form);
       mirrorForPrint(this.form);
+      updateTotals(this.form, this.t);
       this.save();
     });
     this.form.addEventListener("change", () => {
       markEmptyDates(this.form);
+      updateTotals(this.form, this.t);
       this.save();
     });
     // Enter in a lone text box would submit the form and put the answers in the URL.
@@ -175,11 +184,13 @@ export class Worksheet {
   fill({ apply, orphans, rows }) {
     for (const [id, list] of this.lists) list.setCount(rows.get(id) || 1);
     writeAnswers(this.form, apply);
+    this.maps.forEach((map) => map.draw());
     this.orphans = orphans;
     showOrphans(this.root, orphans);
     growAll(this.form);
     markEmptyDates(this.form);
     mirrorForPrint(this.form);
+    updateTotals(this.form, this.t);
   }
 
   // Answers saved for this version, or else for another version of this worksheet.
@@ -232,7 +243,32 @@ export class Worksheet {
     this.feedback.say(this.t("exported", { bestand: name }));
   }
 
-  refuse(key, params = {}) {
+  // The worksheet's fillable PDF with the answers on screen, saved on this device.
+  async downloadFilledPdf(button) {
+    if (button.disabled) return;
+    button.disabled = true;
+    this.feedback.say(this.t("fill_pdf_busy"));
+    try {
+      const now = new Date();
+      const { pdf, missing } = await filledPdf({
+        id: this.id, answers: this.answers(), outline: this.outline,
+        pdfScript: button.dataset.kwFillPdf,
+        libraries: (button.dataset.kwPdfLib || "").split(" ").filter(Boolean),
+      });
+      const name = fileName(this.id, now, this.folderLabel(), "-ingevuld.pdf");
+      download(new Blob([pdf], { type: "application/pdf" }), name);
+      const done = this.t("fill_pdf_done", { bestand: name });
+      this.feedback.say(missing.length
+        ? `${done} ${this.t("fill_pdf_missing", { velden: missing.join("; ") })}` : done);
+    } catch (error) {
+      console.error("Werkblad-PDF:", error);
+      this.feedback.say(this.t("fill_pdf_failed"), "error");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+    refuse(key, params = {}) {
     this.feedback.say(`${this.t(key, { titel: this.title, ...params })} ${this.t("unchanged")}`,
                       "error");
   }
@@ -245,6 +281,8 @@ export class Worksheet {
     } catch {
       return this.refuse("import_failed");
     }
+    text = await openProtected(this, text, file);
+    if (text === null) return undefined;
     const parsed = parseRecord(text, this.id);
     if (parsed.error) return this.refuse(parsed.error, parsed.params);
     const { record } = parsed;
@@ -323,8 +361,9 @@ function pageAddress() {
 function parseOutline(text) {
   try {
     const outline = JSON.parse(text || "{}");
-    return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot };
+    return { fields: outline.fields || {}, lists: outline.lists || {}, slot: outline.slot,
+             ticked: outline.ticked, paper: outline.paper || {} };
   } catch {
-    return { fields: {}, lists: {}, slot: undefined };
+    return { fields: {}, lists: {}, slot: undefined, ticked: undefined, paper: {} };
   }
 }
