@@ -59,14 +59,29 @@ for book in books:
 """
 
 
+def mkdocs_build(project: Path) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KRACHTWERK_PDF_JOBS": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout + result.stderr
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The project, built: the joined books in its site, one-go renders beside it."""
+    """The project built cold (each book in one go, cut into its parts for the cache), then
+    one page edited and built again: the books are now joined from one re-rendered part and
+    the parts cut from the cold build. One-go renders of the edited books lie beside it."""
     project = make_project(tmp_path_factory.mktemp("boek") / "p", with_site=True)
     for src, text in PAGES.items():
         path = project / "content" / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    cold = mkdocs_build(project)
+    page = project / "content" / "handleiding" / "deel" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Alinea 3:", "Alinea drie:"),
+                    encoding="utf-8")
+    edited = mkdocs_build(project)
     onego = project.parent / "in-een-keer"
     onego.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KRACHTWERK_PDF_JOBS": "1",
@@ -74,13 +89,13 @@ def built(tmp_path_factory):
     result = subprocess.run([sys.executable, "-c", BOTH, str(project), str(onego)], env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return project, onego
+    return project, onego, cold, edited
 
 
 @pytest.fixture(params=["handboek.pdf", "hulpmiddelenwaaier.pdf"])
 def books(built, request):
     """(joined, one-go, build project): the two renders of one book's print HTML."""
-    project, onego = built
+    project, onego, _, _ = built
     return project / "site" / "pdf" / request.param, onego / request.param, project
 
 
@@ -167,7 +182,7 @@ def test_same_outline(books):
 
 
 def test_contents_numbers_and_page_references_are_the_real_pages(built):
-    project, _ = built
+    project, _, _, _ = built
     joined = project / "site" / "pdf" / "handboek.pdf"
     text = [p.extract_text() for p in PdfReader(joined).pages]
     pages = named_pages(pikepdf.open(joined))
@@ -203,15 +218,15 @@ def test_same_catalogue_entries_for_pdf_ua(books):
     assert meta_a.get("pdfuaid:part") == meta_b.get("pdfuaid:part") == "1"
 
 
-def test_an_edit_rerenders_only_its_part(built):
-    project, _ = built
-    page = project / "content" / "handleiding" / "deel" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Alinea 3:", "Alinea drie:"),
-                    encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KRACHTWERK_PDF_JOBS": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    parts = re.findall(r"PDF-deel (\S+) (.*)", result.stdout + result.stderr)
+def test_a_cold_build_renders_each_book_once_and_an_edit_one_part(built):
+    _, _, cold, edited = built
+    assert re.findall(r"PDF-deel (\S+#deel-\d+)", cold) == []  # no part rendered alone...
+    once = re.findall(r"PDF-deel (\S+#in-een-keer) (\d+) p\.", cold)
+    assert sorted(name for name, _ in once) == ["handboek.pdf#in-een-keer",
+                                               "hulpmiddelenwaaier.pdf#in-een-keer"]
+    assert len(re.findall(r"in één keer gemaakt, in [1-9]\d* delen gesneden", cold)) == 2
+    assert re.search(r"PDF 1/1 handboek.pdf in één keer", cold)  # ...it is the book
+    parts = re.findall(r"PDF-deel (\S+) (.*)", edited)
     rendered = [name for name, how in parts if "cache" not in how]
-    assert len(rendered) == 1, parts
+    assert len(rendered) == 1 and "handboek.pdf#deel-" in rendered[0], parts
+    assert re.search(r"PDF 1/1 handboek.pdf uit \d+ delen", edited)  # joined from its parts

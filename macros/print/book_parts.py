@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import join as join_module
 from .cache import Cache, write_atomically
+from .split import split as split_pages
 from .pdf import PdfJob
 
 PART_START = re.compile(r'^(?=<section class="kw-cover">|<nav class="kw-toc"|'
@@ -34,6 +35,7 @@ ID = re.compile(r'\bid="([^"]+)"')
 LOCAL_LINK = re.compile(r'(<a\b[^>]*?)\shref="#([^"]*)"')
 BODY = re.compile(r"^<body\b[^>]*>\n?", re.M)  # the tag, not the word in a CSS comment
 MAX_ROUNDS = 4  # page numbers settle in the second round; more means they keep moving
+ONE_GO = "#in-een-keer"  # the output of a book's one-go render, cut into its parts after
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,38 @@ class PartedBook:
                     inputs=document.inputs), self.job.group, self.job.title, self.job.variant,
                     publish=False)
                 for i in range(len(self.parts))]
+
+    def needs_one_go(self, cache: Cache) -> bool:
+        """True when most parts are not in the cache with the page numbers known now (a cold
+        build, or an edit that moved most of them): one render of the whole book is then
+        cheaper than the parts' rounds, and split.py cuts it into the parts."""
+        missing = sum(not (cache.valid(key) and cache.facts(key) is not None)
+                      for key in map(cache.key, (job.document for job in self.jobs())))
+        return missing * 2 > len(self.parts)
+
+    def one_go_job(self) -> PdfJob:
+        return PdfJob(self.job.output + ONE_GO, self.job.document, self.job.group,
+                      self.job.title, self.job.variant, publish=False)
+
+    def adopt(self, data: bytes, facts: dict) -> list[tuple[PdfJob, bytes, dict]] | None:
+        """The parts cut from the book rendered in one go (its PDF and layout facts): each
+        part's job, with the page numbers the one-go render found, its PDF and facts. None when
+        the parts cannot be found in the render's pages (the parts are then rendered)."""
+        anchors = facts.get("anchors", {})
+        starts = [0] + [min((anchors[name] for name in part.ids if name in anchors),
+                            default=-1) for part in self.parts[1:]]
+        ends = starts[1:] + [facts.get("pages", 0)]
+        if any(end <= start for start, end in zip(starts, ends)) or starts[1:2] == [0]:
+            return None
+        marks = facts.get("bookmarks", [])
+        for i, (part, start, end) in enumerate(zip(self.parts, starts, ends)):
+            self.facts[i] = {
+                "pages": end - start,
+                "anchors": {name: anchors[name] - start for name in part.ids if name in anchors},
+                "bookmarks": [[page - start, level, label] for page, level, label in marks
+                              if start <= page < end]}
+        pieces = split_pages(data, [end - start for start, end in zip(starts, ends)])
+        return list(zip(self.jobs(), pieces, self.facts))
 
     def learn(self, facts_of: dict[str, dict]) -> None:
         """facts_of: part output -> the facts of the PDF rendered (or cached) for it."""

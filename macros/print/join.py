@@ -10,6 +10,7 @@ the PDF/UA identifier) are the first part's: every part has the book's title and
 """
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pikepdf
@@ -132,12 +133,13 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
                 del annot["/A"]
                 annot.Dest = String(target)
     _outline(out, marks)
+    _share_identical_resources(out)
     if marks and len(out.pages) > BOOK_PAGES:  # as pdf.py's finisher does for one document
         out.Root.PageMode = Name.UseOutlines
     elif "/PageMode" in out.Root:
         del out.Root["/PageMode"]
     buffer = io.BytesIO()
-    out.save(buffer)
+    out.save(buffer, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     for src in sources:
         src.close()
     return buffer.getvalue()
@@ -154,3 +156,47 @@ def _outline(out: pikepdf.Pdf, marks: list[tuple[int, str, object]]) -> None:
             item = OutlineItem(label, dest)
             stack[-1][1].append(item)
             stack.append((level, item.children))
+
+
+def _digest(obj, memo: dict) -> bytes:
+    """What an object is, followed through its references: equal for the copies of one font
+    or image that parts cut from the same one-go render (split.py) each brought along."""
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        if obj.objgen in memo:
+            return memo[obj.objgen]
+        memo[obj.objgen] = b"cycle"
+    h = hashlib.sha256()
+    if isinstance(obj, pikepdf.Stream):
+        h.update(obj.read_raw_bytes())
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        for key in sorted(obj.keys()):
+            if key not in ("/Length", "/Parent"):
+                h.update(key.encode() + _digest(obj[key], memo))
+    elif isinstance(obj, Array):
+        for item in obj:
+            h.update(_digest(item, memo))
+    else:
+        h.update(repr(obj).encode())
+    value = h.digest()
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        memo[obj.objgen] = value
+    return value
+
+
+def _share_identical_resources(out: pikepdf.Pdf) -> None:
+    """One copy of each font, image and pattern that several parts carry."""
+    memo: dict = {}
+    first: dict[bytes, object] = {}
+    for page in out.pages:
+        resources = page.obj.get("/Resources")
+        if not isinstance(resources, Dictionary):
+            continue
+        for kind in ("/Font", "/XObject", "/Pattern", "/ExtGState"):
+            entries = resources.get(kind)
+            if not isinstance(entries, Dictionary):
+                continue
+            for name, value in list(entries.items()):
+                if isinstance(value, pikepdf.Object) and value.is_indirect:
+                    same = first.setdefault(_digest(value, memo), value)
+                    if same.objgen != value.objgen:
+                        entries[name] = same

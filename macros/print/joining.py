@@ -30,6 +30,24 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
     rendered = dict(first.keys)  # output -> key of the PDF rendered or cached for it
     unstored = dict(first.unstored)
     replaced: set[str] = set()
+    again_rendered: set[str] = set()
+    whole: dict[str, bytes] = {}  # book output -> its one-go render, when its parts are that
+    for parted in books:
+        key = rendered.pop(parted.one_go_job().output, None)
+        if key is not None and (key in unstored or cache.valid(key)):
+            start = time.perf_counter()
+            data = cache.path(key).read_bytes() if key not in unstored else unstored[key][0]
+            adopted = parted.adopt(data, _facts(sitepdfs, key, unstored) or {})
+            report(f"PDF {parted.job.output.removeprefix('pdf/')} in één keer gemaakt, "
+                   f"in {len(adopted or ())} delen gesneden voor de cache "
+                   f"{time.perf_counter() - start:.2f} s")
+            for job, piece, facts in adopted or ():
+                rendered[job.output] = part_key = cache.key(job.document)
+                if not cache.store(part_key, piece, facts):
+                    unstored[part_key] = (piece, facts)
+            if adopted:
+                whole[parted.job.output] = data
+            replaced.add(key)
     for _ in range(book_parts.MAX_ROUNDS):
         for parted in books:
             parted.learn({out: facts for out, key in rendered.items()
@@ -45,8 +63,10 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
         results += again.finish(site_dir, report)
         replaced |= {rendered[o] for o in again.keys if o in rendered} - set(again.keys.values())
         rendered.update(again.keys)
+        again_rendered |= set(again.keys)
         unstored.update(again.unstored)
     parts = {o for parted in books for o in (parted.output(i) for i in range(len(parted.parts)))}
+    parts |= {parted.one_go_job().output for parted in books}
     results = [r for r in results if r.output not in parts]
     if superseded.is_set():  # a newer rebuild joins its own book
         return results
@@ -60,6 +80,8 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
         start = time.perf_counter()
         if cache.valid(book_key):
             data, how = None, "(cache)"
+        elif parted.job.output in whole and all(o not in again_rendered for o in outputs):
+            data, how = whole[parted.job.output], "in één keer"
         else:
             data = join.join([(cache.path(rendered[o]).read_bytes() if rendered[o] not in unstored
                                else unstored[rendered[o]][0], _facts(sitepdfs, rendered[o], unstored))

@@ -90,6 +90,7 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     remembered = book_parts.read_memory(cache)
     books = [book_parts.PartedBook(job, remembered) for job in jobs if job.output in PARTED]
     to_render = [job for job in jobs if job.output not in PARTED]
-    to_render += [part for parted in books for part in parted.jobs()]
+    for parted in books:
+        to_render += [parted.one_go_job()] if parted.needs_one_go(cache) else parted.jobs()
     rendering = Rendering(to_render, cache, workers, session, record_index=not books)
     return SitePdfs(pages, jobs, rendering, tuple(cat.worksheets), books, workers, session)
