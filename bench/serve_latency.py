@@ -37,9 +37,10 @@ def _wait_for(url: str, text: str, limit: float) -> float:
     raise SystemExit(f"serve: {text!r} not on {url} after {limit:.0f} s")
 
 
-def serve_latency(project: Path, runs: int, page_src: str, page_url: str, sheet_src: str,
-                  sheet_url: str) -> dict[str, list[float]]:
-    """Seconds from saving the file to the served page showing it, `runs` times each."""
+def serve_latency(project: Path, runs: int, page_edit: tuple[str, str], page_url: str,
+                  sheet_edit: tuple[str, str], sheet_url: str) -> dict[str, list[float]]:
+    """Seconds from saving the file to the served page showing it, `runs` times each. An edit
+    is (file, text after which a marker word is written)."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = open(project / "serve.log", "w")
@@ -51,13 +52,13 @@ def serve_latency(project: Path, runs: int, page_src: str, page_url: str, sheet_
     try:
         _wait_for(base + page_url, "</html>", 600)
         for run in range(runs):
-            for key, src, url, old in (("page_edit_reload", page_src, page_url, None),
-                                       ("worksheet_edit_reload", sheet_src, sheet_url, "titel: ")):
+            for key, (src, old), url in (("page_edit_reload", page_edit, page_url),
+                                         ("worksheet_edit_reload", sheet_edit, sheet_url)):
                 path = project / src
                 marker = f"Bewerking{run}x{key[0]}"
                 text = path.read_text(encoding="utf-8")
-                text = (text + f"\n{marker}.\n" if old is None
-                        else text.replace(old, f"{old}{marker} ", 1))
+                assert old in text, f"{old!r} not in {src}"
+                text = text.replace(old, f"{old}{marker} ", 1)
                 time.sleep(1.5)  # the watcher's debounce: edits apart, as a person makes them
                 path.write_text(text, encoding="utf-8")
                 out[key].append(_wait_for(base + url, marker, 120))

@@ -32,6 +32,10 @@ PART_START = re.compile(r'^(?=<section class="kw-cover">|<nav class="kw-toc"|'
                         r'<div class="kw-group" )', re.M)
 GROUPS_OPEN = '<div class="kw-appendix-groups">\n'
 ID = re.compile(r'\bid="([^"]+)"')
+ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
+DIV_TAG = re.compile(r"<div\b|</div>")
+GROUP_OPEN = re.compile(r'<div class="kw-group" [^>]*>')
+SHEET_START = re.compile(r'^(?=<section class="kw-sheet" )', re.M)
 LOCAL_LINK = re.compile(r'(<a\b[^>]*?)\shref="#([^"]*)"')
 BODY = re.compile(r"^<body\b[^>]*>\n?", re.M)  # the tag, not the word in a CSS comment
 MAX_ROUNDS = 4  # page numbers settle in the second round; more means they keep moving
@@ -61,11 +65,38 @@ def split(html: str) -> tuple[str, list[Part]]:
         body = body[:body.rstrip().rindex("</div>")]  # the appendix-groups wrapper's end
     parts = []
     for piece in filter(str.strip, PART_START.split(body)):
-        if grouped and piece.startswith('<div class="kw-group" '):
-            piece = f"{GROUPS_OPEN}{piece.rstrip()}\n</div>\n"  # the CSS is scoped by it
-        ids = ID.findall(piece)
-        parts.append(Part(piece, frozenset(ids), ids[0] if ids else f"deel-{len(parts) + 1}"))
+        pieces = _sheets(piece) if piece.startswith('<div class="kw-group" ') else [piece]
+        for piece in pieces:
+            if grouped and piece.startswith('<div class="kw-group" '):
+                piece = f"{GROUPS_OPEN}{piece.rstrip()}\n</div>\n"  # the CSS is scoped by it
+            ids = ID.findall(piece)
+            parts.append(Part(piece, frozenset(ids),
+                              ids[0] if ids else f"deel-{len(parts) + 1}"))
     return head, parts
+
+
+def _sheets(group: str) -> list[str]:
+    """A phase of worksheets as one piece per worksheet, so that editing a worksheet re-renders
+    its pages only. Each worksheet starts a page (print.css), the first one under the phase's
+    title; the others are wrapped in a copy of the phase's element without its id, for the
+    running head (string-set) and the CSS scoped by it."""
+    depth, end = 0, None
+    for tag in DIV_TAG.finditer(group):
+        depth += -1 if tag[0] == "</div>" else 1
+        if depth == 0:
+            end = tag.end()
+            break
+    if end is None:
+        return [group]
+    inner, after = group[:end - len("</div>")], group[end:]
+    chunks = SHEET_START.split(inner)
+    if len(chunks) < 3:  # the phase's title and one worksheet: one piece already
+        return [group]
+    opening = ID_ATTRIBUTE.sub("", GROUP_OPEN.match(group)[0], 1)
+    first = chunks[0] + chunks[1]
+    return ([f"{first.rstrip()}\n</div>\n"]
+            + [f"{opening}\n{chunk.rstrip()}\n</div>\n" for chunk in chunks[2:-1]]
+            + [f"{opening}\n{chunks[-1].rstrip()}\n</div>\n{after}"])
 
 
 class PartedBook:
