@@ -17,6 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import ratios, table, write_readme_figures  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 PDF_LINE = re.compile(r"PDF\s+\d+/\d+\s+(\S+)\s+(.*)$")
@@ -250,64 +253,6 @@ def growth(work: Path) -> dict:
     return out
 
 
-def ratios(r: dict) -> dict:
-    base = r["growth"]["1x"]["build"]["median"]
-    full = r["full"]
-    still = full["rebuild_no_change_beside_edits"]["median"]
-    return {
-        "page_edit_vs_no_change_rebuild": round(full["rebuild_after_page_edit"]["median"] / still, 2),
-        "worksheet_edit_vs_no_change_rebuild": round(
-            full["rebuild_after_worksheet_edit"]["median"] / still, 2),
-        "serve_page_edit_reload_s": r["serve"]["page_edit_reload"]["median"],
-        "serve_worksheet_edit_reload_s": r["serve"]["worksheet_edit_reload"]["median"],
-        "cold_seconds_per_pdf_page": full["cold_seconds_per_pdf_page"]["median"],
-        "no_change_rebuild_vs_plain_mkdocs": round(
-            r["plain"]["rebuild_no_change"]["median"] / r["plain"]["plain_mkdocs_build"]["median"], 2),
-        "pdf_pipeline_vs_raw_weasyprint": round(
-            r["pdf"]["pipeline_1_workers"]["median"] / r["pdf"]["raw_weasyprint"]["median"], 2),
-        "parallel_speedup_2_cores": round(
-            r["pdf"]["pipeline_1_workers"]["median"] / r["pdf"]["pipeline_2_workers"]["median"], 2),
-        "growth_8x_time_ratio": round(r["growth"]["8x"]["build"]["median"] / base, 2),
-        "growth_8x_seconds_per_page_ratio": round(
-            r["growth"]["8x"]["seconds_per_page"] / r["growth"]["1x"]["seconds_per_page"], 2),
-        "worksheet_edit_rerenders_only_its_pdfs": r["full"]["worksheet_edit_rerenders"],
-    }
-
-
-TARGETS = {  # issue 22
-    "page_edit_vs_no_change_rebuild": ("≤", 2.0),
-    "worksheet_edit_vs_no_change_rebuild": ("≤", 2.5),
-    "serve_page_edit_reload_s": ("≤", 1.5),
-    "serve_worksheet_edit_reload_s": ("≤", 2.5),
-    "no_change_rebuild_vs_plain_mkdocs": ("≤", 1.0),
-    "pdf_pipeline_vs_raw_weasyprint": ("≤", 1.0),
-    "parallel_speedup_2_cores": ("≥", 1.8),
-    "growth_8x_time_ratio": ("≤", 8),
-}
-
-
-def table(results: dict) -> str:
-    rows = [("scenario", "median s", "min s", "max s")]
-    for group in ("full", "serve", "plain", "pdf"):
-        for name, value in results[group].items():
-            if isinstance(value, dict) and "median" in value:
-                rows.append((name, value["median"], value["min"], value["max"]))
-    for factor, value in results["growth"].items():
-        rows.append((f"growth {factor} ({value['pages']} pages)", value["build"]["median"],
-                     value["build"]["min"], value["build"]["max"]))
-    lines = [f"{a:<42} {b:>9} {c:>9} {d:>9}" for a, b, c, d in rows]
-    lines.append("")
-    for name, value in results["ratios"].items():
-        target = TARGETS.get(name)
-        mark = ""
-        if target:
-            op, limit = target
-            ok = value <= limit if op == "≤" else value >= limit
-            mark = f"  (doel {op} {limit}: {'gehaald' if ok else 'NIET gehaald'})"
-        lines.append(f"{name}: {value}{mark}")
-    return "\n".join(lines)
-
-
 def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kw-bench-") as tmp:
@@ -325,6 +270,7 @@ def main() -> None:
         results["total_seconds"] = round(time.perf_counter() - started, 1)
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_readme_figures(results)
     print(table(results))
     print(f"\nresultaten: {out.relative_to(ROOT)} ({results['total_seconds']} s)")
 
