@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import join as join_module
-from .cache import Cache, write_atomically
+from .cache import Cache, well_formed_facts, write_atomically
 from .split import split as split_pages
 from .pdf import PdfJob
 
@@ -206,7 +206,10 @@ def read_memory(cache: Cache) -> dict[str, dict]:
         data = json.loads(memory_path(cache).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    # only a guess (a wrong page number is rendered again), but it must not stop the build
+    return {k: v for k, v in data.items() if isinstance(v, dict) and well_formed_facts(v)}
 
 
 def write_memory(cache: Cache, books: list[PartedBook]) -> None:

@@ -78,7 +78,10 @@ class Cache:
         bookmarks: what a book joined from parts needs) go beside the PDF."""
         try:
             if facts is not None:
-                write_atomically(self.facts_path(key), json.dumps(facts).encode("utf-8"))
+                text = json.dumps(facts, sort_keys=True)
+                write_atomically(self.facts_path(key), json.dumps(
+                    {"feiten": facts, "zegel": seal.seal(self.key_bytes, key, text)}
+                ).encode("utf-8"))
             write_atomically(self.path(key), data)
         except OSError as e:
             self.unwritable(e)
@@ -87,12 +90,18 @@ class Cache:
         return True
 
     def facts(self, key: str) -> dict | None:
-        """The layout facts stored with a PDF, or None (none stored, or not readable)."""
+        """The layout facts stored with a PDF, or None (none stored, not readable, or not
+        sealed with this user's key: the facts' page numbers and bookmark titles go into
+        other parts and the joined book, so a planted file must not count)."""
         try:
-            facts = json.loads(self.facts_path(key).read_text(encoding="utf-8"))
+            stored = json.loads(self.facts_path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return facts if isinstance(facts, dict) else None
+        facts = stored.get("feiten") if isinstance(stored, dict) else None
+        if not isinstance(facts, dict) or not seal.verifies(
+                self.key_bytes, stored.get("zegel"), key, json.dumps(facts, sort_keys=True)):
+            return None
+        return facts if well_formed_facts(facts) else None
 
     def drop(self, key: str) -> None:
         """Delete a cached PDF no index will name (a book part rendered with page numbers
@@ -172,6 +181,15 @@ class Cache:
                              json.dumps(index, indent=0, sort_keys=True).encode("utf-8"))
         except OSError as e:
             self.unwritable(e)
+
+
+def well_formed_facts(facts: dict) -> bool:
+    """Facts as pdf.render_with_facts makes them: page numbers are whole numbers."""
+    anchors, marks = facts.get("anchors"), facts.get("bookmarks")
+    return (isinstance(facts.get("pages"), int) and isinstance(anchors, dict)
+            and all(isinstance(v, int) for v in anchors.values()) and isinstance(marks, list)
+            and all(isinstance(m, list) and len(m) == 3 and isinstance(m[0], int)
+                    and isinstance(m[1], int) and isinstance(m[2], str) for m in marks))
 
 
 def _record(data: bytes) -> dict:
