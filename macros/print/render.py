@@ -214,7 +214,8 @@ class PrintRenderer:
     def worksheet_document(self, ws: models.Worksheet, fillable: bool = False,
                            view=None) -> Document:
         """view: the texts of a bilingual sheet; field names and tooltips stay the Dutch ones."""
-        names = SHEET_CSS + (("fillable.css",) if fillable else ())
+        names = (SHEET_CSS + (("fillable.css",) if fillable else ())
+                 + (("bilingual.css",) if view is not None else ()))
         form_font = self.cat.root / FORM_FONT
         title = ws.title if view is None else f"{ws.title} ({view.languages[0].name})"
         return self._document("print/werkblad-document.html", title=title,

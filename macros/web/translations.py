@@ -88,6 +88,15 @@ class PageTexts:
         """One of the texts of `_taal.yml` (teksten:), e.g. 'naam'."""
         return self(dutch, "teksten", key)
 
+    def date_hint(self) -> Markup:
+        """On bilingual paper, the hint in a date's writing space (dag / maand / jaar) as text
+        of its own in both languages, each with its lang; print.css draws the Dutch one alone
+        for Dutch sheets, bilingual.css hides that. Not on the web: there a date is a picker."""
+        if self.web or not self.languages:
+            return Markup("")
+        return (Markup('<span class="kw-date-hint">')
+                + self.fixed("datum_hint", LABELS.print["date_hint"]) + Markup("</span>"))
+
     def data(self, name: str, *path) -> Markup:
         """Attributes data-<name>-<code>="…" for a text that lives in an attribute (the column
         name a narrow screen shows above a cell, a placeholder); the script copies the chosen
