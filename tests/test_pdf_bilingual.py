@@ -256,3 +256,29 @@ def test_every_character_of_every_translation_has_a_project_glyph():
                for path in (ROOT / "worksheets/vertalingen").glob("*/*.yml")
                for ch in path.read_text(encoding="utf-8") if ord(ch) > 127 and ord(ch) not in covered}
     assert not missing, sorted(missing)
+
+
+def test_netwerkkaart_names_in_arabic_are_html_over_the_drawing_not_svg_text(cat):
+    """WeasyPrint 70 draws SVG text letter by letter, without shaping or bidi: Arabic in the
+    drawing came out backwards. On paper the second language's names are HTML over it."""
+    ws = cat.worksheets["netwerkkaart"]
+    html = PrintRenderer(cat).worksheet_document(ws, False, paper_texts(cat, ws, "ar")).html
+    drawing = html[html.index('<svg class="kw-netmap-svg"'):]
+    drawing = drawing[:drawing.index("</svg>")]
+    assert not in_script(drawing, ARABIC) and "Familie" in drawing
+    words = html.count('class="kw-netmap-word" data-kw-tr="ar" lang="ar" dir="rtl"')
+    assert words == 7  # ik, two rings, four sectors
+    tr = cat.translations["ar"]["netwerkkaart"].fields["netwerk"]
+    assert f'>{tr.sectors["familie"]}</span>' in html and f'>{tr.rings["verder"]}</span>' in html
+
+
+@pytest.mark.build
+def test_netwerkkaart_on_paper_has_every_name_in_arabic_tagged_ar(cat, pdfs):
+    reader = PdfReader(pdfs("netwerkkaart", "ar", True))
+    texts, languages = marked_texts(reader), marked_languages(reader)
+    tr = cat.translations["ar"]["netwerkkaart"].fields["netwerk"]
+    names = [*tr.rings.values(), *tr.sectors.values(), cat.languages["ar"].texts.map_me]
+    found = {name: [key for key, value in texts.items() if value.strip() == name]
+             for name in names}
+    assert all(found.values()), found
+    assert {languages[key] for keys in found.values() for key in keys} == {"ar"}
