@@ -282,3 +282,27 @@ def test_netwerkkaart_on_paper_has_every_name_in_arabic_tagged_ar(cat, pdfs):
              for name in names}
     assert all(found.values()), found
     assert {languages[key] for keys in found.values() for key in keys} == {"ar"}
+
+
+def test_a_bilingual_sheet_numbers_its_pages_in_the_language_too(cat):
+    renderer = PrintRenderer(cat)
+    ws = cat.worksheets["actieplan"]
+    texts = cat.languages["ar"].texts
+    html = renderer.worksheet_document(ws, False, paper_texts(cat, ws, "ar")).html
+    assert f'"\\A {texts.page} " counter(page) " {texts.of} " counter(pages)' in html
+    easy = renderer.worksheet_document(ws, False, paper_texts(cat, ws, "makkelijk")).html
+    assert "\\A " not in easy and "\\A " not in renderer.worksheet_document(ws, False).html
+
+
+def test_a_text_in_a_css_string_cannot_end_the_string_or_the_style():
+    from macros.print.render import css_string
+    escaped = css_string('pagina "1" \\ </style><script>')
+    assert '"' not in escaped and "<" not in escaped and "\\\\" not in escaped
+    assert escaped.startswith("pagina \\22 1\\22  \\5c  \\3c /style")
+
+
+@pytest.mark.build
+def test_the_page_numbers_of_an_arabic_sheet_are_in_arabic_too(cat, pdfs):
+    reader = PdfReader(pdfs("krachteninventarisatie", "ar", True))
+    word = cat.languages["ar"].texts.page
+    assert all(word in page.extract_text() for page in reader.pages)
