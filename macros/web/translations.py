@@ -108,7 +108,8 @@ class PageTexts:
         out = []
         if self.web or not easy:
             out.append(Line(Markup(' class="kw-nl" data-kw-easy' if easy else ""), dutch, False))
-        hidden = "" if self.shown else " hidden"
+        # SVG has no hidden attribute (the HTML checker refuses it): display="none"
+        hidden = "" if self.shown else ' display="none"'
         for lang, text in found:
             # lang only, not dir: an SVG text's anchor follows its direction, and the bidi
             # algorithm already orders the letters of a right-to-left word.

@@ -40,15 +40,18 @@ export function languageTexts(root) {
 
 const dataName = (prefix, code) => prefix + code.charAt(0).toUpperCase() + code.slice(1);
 
+// SVG elements (a netwerkkaart's names) have no hidden attribute: display="none" there, as
+// the server writes it (macros/web/translations.py, PageTexts.lines).
+function setHidden(el, hide) {
+  if (!(el instanceof SVGElement)) el.hidden = hide;
+  else if (hide) el.setAttribute("display", "none");
+  else el.removeAttribute("display");
+}
+
 // Show one language in a part of the page (the form, or a list's row template).
 function show(scope, code, dir) {
-  // The attribute, not the property: SVG elements (a netwerkkaart's names) have no .hidden.
-  for (const el of scope.querySelectorAll("[data-kw-tr]")) {
-    el.toggleAttribute("hidden", el.dataset.kwTr !== code);
-  }
-  for (const el of scope.querySelectorAll(".kw-nl[data-kw-easy]")) {
-    el.toggleAttribute("hidden", code === EASY);
-  }
+  for (const el of scope.querySelectorAll("[data-kw-tr]")) setHidden(el, el.dataset.kwTr !== code);
+  for (const el of scope.querySelectorAll(".kw-nl[data-kw-easy]")) setHidden(el, code === EASY);
   // An option holds text only: the language goes beside the Dutch in it (easy Dutch instead
   // of it); its value, the answer, stays the same.
   for (const el of scope.querySelectorAll("option")) {
