@@ -103,3 +103,22 @@ def test_the_help_says_first_name_or_role_only(catalogue):
                  PrintRenderer(catalogue).field_html(sheet, f)):
         assert "alleen een voornaam of een rol" in str(html)
         assert "nooit een achternaam" in str(html)
+
+
+def test_the_web_drawing_has_every_language_hidden_the_svg_way():
+    """Each name of the drawing once per language, not shown until chosen: with
+    display="none" (the HTML checker refuses `hidden` on SVG elements), and each option of
+    the list with its translations for the script."""
+    from conftest import ROOT
+    cat = load_catalogue(ROOT)
+    sheet = cat.worksheets["netwerkkaart"]
+    f = next(x for x in sheet.fields if x.id == "netwerk")
+    html = str(WebRenderer(cat).worksheet("waaier/netwerkkaart.md", sheet.id))
+    svg = re.search(r'<svg class="kw-netmap-svg".*?</svg>', html, re.S)[0]
+    names = 1 + len(f.rings) + len(f.sectors)
+    translated = re.findall(r"<text [^>]*data-kw-tr=[^>]*>", svg)
+    assert len(translated) == names * len(cat.languages)
+    assert all('display="none"' in tag and " hidden" not in tag for tag in translated)
+    arabic = cat.translations["ar"]["netwerkkaart"].fields["netwerk"].rings["verder"]
+    assert f'<option value="verder" data-kw-text-en="Further away"' in html
+    assert f'data-kw-text-ar="{arabic}"' in html

@@ -208,3 +208,90 @@ def test_the_choice_holds_across_instant_navigation(page, tiny, errors):
     expect(page.locator(".kw-instruction > p [data-kw-tr=ar]")).to_be_visible()
     assert page.evaluate("window.kwSamePage") is True, "the page was swapped, not reloaded"
     assert page.input_value(PICKER) == "ar"
+
+
+MAP = "waaier/netwerkkaart/"
+
+
+def test_netwerkkaart_names_rings_and_sectors_in_the_chosen_language(page, real, errors):
+    """The drawing's names are SVG text, the list's rings and sectors options: neither can
+    hold a span per language, so the script shows the SVG line and writes the option."""
+    page.goto(real + MAP)
+    arabic = page.locator(".kw-netmap-svg text[data-kw-tr=ar]")
+    assert arabic.count() == 7  # ik, two rings, four sectors
+    expect(arabic.first).to_be_hidden()
+    ring = page.locator("[name=netwerk-1-kring] option[value=verder]")
+    assert ring.text_content() == "Verder weg"
+    page.select_option(PICKER, "ar")
+    for n in range(7):
+        expect(arabic.nth(n)).to_be_visible()
+    expect(page.locator(".kw-netmap-svg text[data-kw-tr=en]").first).to_be_hidden()
+    expect(page.locator(".kw-netmap-svg text.kw-nl", has_text="Familie")).to_be_visible()
+    assert arabic.nth(0).get_attribute("lang") == "ar"
+    assert ring.text_content() == "Verder weg · أبعد"
+    expect(page.locator("[id$=netwerk-privacy] [data-kw-tr=ar]")).to_be_visible()
+    # the answer is the ring's id, whatever the language shows
+    page.fill("[name=netwerk-1-naam]", "Samira")
+    page.select_option("[name=netwerk-1-kring]", "verder")
+    assert page.input_value("[name=netwerk-1-kring]") == "verder"
+    expect(page.locator(".kw-netmap-person")).to_have_count(1)
+    # easy Dutch takes the place of the standard name, in the drawing and in the list
+    page.select_option(PICKER, "makkelijk")
+    expect(page.locator(".kw-netmap-svg text.kw-nl", has_text="Hulpverleners")).to_be_hidden()
+    expect(page.locator(".kw-netmap-svg text[data-kw-tr=makkelijk]",
+                        has_text="Mensen die helpen")).to_be_visible()
+    sector = page.locator("[name=netwerk-1-sector] option[value=hulpverleners]")
+    assert sector.text_content() == "Mensen die helpen"
+    page.select_option(PICKER, "")
+    assert sector.text_content() == "Hulpverleners" and ring.text_content() == "Verder weg"
+    expect(arabic.first).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_netwerkkaart_in_arabic_passes_axe(page, real, errors, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(real + MAP)
+    page.select_option(PICKER, "ar")
+    expect(page.locator(".kw-netmap-svg text[data-kw-tr=ar]").first).to_be_visible()
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_snapshot()
+
+
+PICTOGRAMS = "[data-kw-pictograms]"
+
+
+def test_pictograms_switch_off_and_the_sheet_stays_whole(page, real, errors):
+    """Pictograms are a help beside the text, never instead of it: off, every label is still
+    there and the form still works; the choice is this device's, for every worksheet."""
+    page.goto(real + SHEET)
+    pictos = page.locator(".kw-form .kw-picto")
+    assert pictos.count() > 10
+    expect(pictos.first).to_be_visible()
+    row = page.locator("th[id$='-r-wonen']")
+    expect(row).to_contain_text("Wonen en veiligheid")
+    page.focus(PICTOGRAMS)  # by keyboard, as a switch
+    page.keyboard.press("Space")
+    assert not page.is_checked(PICTOGRAMS)
+    for n in range(pictos.count()):
+        expect(pictos.nth(n)).to_be_hidden()
+    expect(row).to_be_visible()
+    expect(row).to_contain_text("Wonen en veiligheid")
+    page.fill("[name=leefgebieden-wonen-nu]", "Een kamer")
+    assert page.input_value("[name=leefgebieden-wonen-nu]") == "Een kamer"
+    page.goto(real + MAP)  # another worksheet: off there too
+    assert not page.is_checked(PICTOGRAMS)
+    expect(page.locator(".kw-picto").first).to_be_hidden()
+    page.goto(real + SHEET)
+    assert page.input_value("[name=leefgebieden-wonen-nu]") == "Een kamer"
+    page.check(PICTOGRAMS)
+    expect(pictos.first).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_worksheet_without_pictograms_passes_axe(page, real, errors, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(real + SHEET)
+    page.uncheck(PICTOGRAMS)
+    expect(page.locator(".kw-form .kw-picto").first).to_be_hidden()
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_snapshot()

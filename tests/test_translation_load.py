@@ -86,6 +86,43 @@ def test_unknown_option_row_and_column(project):
         f"{AR}/proef.yml:12 (velden.tab.kolommen.k9)"]
 
 
+MAP = ("velden:\n", "velden:\n  - id: kaart\n    type: netwerkkaart\n    label: Wie?\n"
+       "    kringen: [{id: dichtbij, label: Dichtbij}]\n"
+       "    sectoren: [{id: familie, label: Familie}, {id: buurt, label: Buurt}]\n")
+
+
+def test_a_netwerkkaart_translates_its_rings_and_sectors_by_id(project):
+    edit(project / "worksheets/proef.yml", *MAP)
+    edit(project / AR / "proef.yml", "velden:\n", "velden:\n  kaart:\n    label: من؟\n"
+         "    kringen: {dichtbij: قريب}\n    sectoren: {familie: العائلة}\n")
+    cat = load_catalogue(project)
+    tr = current_translation(cat, "ar", cat.worksheets["proef"])
+    assert tr.fields["kaart"].rings == {"dichtbij": "قريب"}
+    [rep] = translation_report(cat)  # the sector not translated is reported, not refused
+    assert rep.incomplete["proef"] == ["velden.kaart.sectoren.buurt", "velden.cijfer.rechts"]
+
+
+def test_unknown_ring_or_sector_and_rings_on_another_field(project):
+    edit(project / "worksheets/proef.yml", *MAP)
+    edit(project / AR / "proef.yml", "velden:\n", "velden:\n  kaart:\n"
+         "    kringen: {ver: بعيد}\n    sectoren: {werk: العمل}\n  doel:\n    kringen: {a: b}\n")
+    edit(project / AR / "proef.yml", "  doel:\n    label: ماذا تريد؟\n", "")
+    problems = problems_of(project)
+    assert [p.split(": ")[0] for p in problems] == [
+        f"{AR}/proef.yml:7 (velden.kaart.kringen.ver)",
+        f"{AR}/proef.yml:8 (velden.kaart.sectoren.werk)",
+        f"{AR}/proef.yml:10 (velden.doel.kringen)"]
+    assert "'ver' staat niet bij 'kringen' in het werkblad; kies uit: dichtbij" in problems[0]
+    assert "kies uit: familie, buurt" in problems[1]
+    assert "het veld 'doel' (lange-tekst) heeft geen 'kringen'" in problems[2]
+
+
+def test_the_netwerkkaart_texts_of_the_language_file_are_required(project):
+    edit(project / AR / "_taal.yml", "  kaart_vak: الجزء\n", "")
+    [problem] = problems_of(project)
+    assert problem.startswith(f"{AR}/_taal.yml:7 (teksten.kaart_vak): verplichte sleutel ontbreekt")
+
+
 def test_rows_from_life_domains_are_translated_in_the_language_file(project):
     edit(project / "worksheets/proef.yml", "velden:\n", "velden:\n  - id: leven\n    type: tabel\n"
          "    label: Leven\n    rijen_uit: leefgebieden\n    kolommen: [{id: nu, label: Nu}]\n")

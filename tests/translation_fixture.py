@@ -26,6 +26,14 @@ teksten:
   nagekeken: راجع هذه الترجمة شخص لغته الأم هي هذه اللغة.
   pagina: صفحة
   van: من
+  kaart_ik: أنا
+  kaart_lijst: من يوجد وأين على الخريطة
+  kaart_naam: الاسم الأول أو الدور
+  kaart_kring: الدائرة
+  kaart_vak: الجزء
+  kaart_kies: (اختر)
+  kaart_toevoegen: إضافة شخص
+  kaart_privacy: اكتب الاسم الأول فقط.
 """
 
 SHEET = """\

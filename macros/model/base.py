@@ -52,6 +52,9 @@ DUTCH_KEYS = {
     "not_reviewed_note": "niet_nagekeken", "reviewed_note": "nagekeken", "page": "pagina",
     "of": "van",
     "rings": "kringen", "sectors": "sectoren",
+    "map_me": "kaart_ik", "map_name": "kaart_naam", "map_ring": "kaart_kring",
+    "map_sector": "kaart_vak", "map_list": "kaart_lijst", "map_add": "kaart_toevoegen",
+    "map_unplaced": "kaart_kies", "map_privacy": "kaart_privacy",
     "entries": "zoekwoorden", "searched": "zoekt", "finds": "vindt",
 }
 

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import Field
 
 from .base import FieldId, Markdown, Strict, Text, dutch
-from .worksheet import Choice, Explanation, MultiChoice, NameDate, RowList, Scale, ShortText, \
-    Table, Worksheet
+from .worksheet import Choice, Explanation, MultiChoice, NameDate, NetworkMap, RowList, Scale, \
+    ShortText, Table, Worksheet
 
 # Language folder -> the language tag pages and speech use. Makkelijk lezen is Dutch (A2): it
 # replaces the standard Dutch instead of standing beside it. The order is the picker's order.
@@ -42,6 +42,16 @@ class FixedTexts(Strict):
     reviewed_note: Text
     page: Text
     of: Text
+    # the netwerkkaart (ui_text.yml map_*): the middle of the drawing, the list's caption and
+    # columns, the empty choice, the add button and the note to write first names only
+    map_me: Text
+    map_list: Text
+    map_name: Text
+    map_ring: Text
+    map_sector: Text
+    map_unplaced: Text
+    map_add: Text
+    map_privacy: Text
 
 
 class Language(Strict):
@@ -64,6 +74,8 @@ class FieldTranslation(Strict):
     max_label: Text | None = None
     rows: dict[FieldId, Text] | None = None
     columns: dict[FieldId, Text] | None = None
+    rings: dict[FieldId, Text] | None = None     # a netwerkkaart's kringen, by their id
+    sectors: dict[FieldId, Text] | None = None   # and its vakken (sectoren)
     text: Markdown | None = None
 
 
@@ -100,6 +112,9 @@ def field_texts(field) -> list[tuple[TextPath, str]]:
         out += [(base + ("rijen", r.id), r.label) for r in field.rows]
     if isinstance(field, (Table, RowList)):
         out += [(base + ("kolommen", c.id), c.label) for c in field.columns]
+    if isinstance(field, NetworkMap):
+        out += [(base + ("kringen", r.id), r.label) for r in field.rings]
+        out += [(base + ("sectoren", s.id), s.label) for s in field.sectors]
     return out
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from .form import finish_form
-from .tagging import margins_as_artifacts, one_link_per_line
+from .tagging import margins_as_artifacts, one_link_per_line, tag_languages
 from .render import Document
 
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -63,6 +63,7 @@ def render_with_facts(html: str, base_url: str, field_labels=(),
     fetcher = ProjectFetcher(root_of(base_url), inputs)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         font_config=_font_config(), **RENDER_OPTIONS)
+    tag_languages()
     document.metadata.attachments = []
     for page in document.pages:
         page.links = [link for link in page.links if link[0] != "attachment"]

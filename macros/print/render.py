@@ -106,6 +106,13 @@ def dutch_date(day: dt.date) -> str:
     return f"{L['months'][day.month - 1]} {day.year}"
 
 
+def css_string(text: str) -> Markup:
+    """A text from content inside a CSS string in the print HTML's <style>: quotes and
+    backslashes escaped, and no '<' that could end the style element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '\\"<>&\n\r' or ord(c) < 32 else c for c in text)
+    return Markup(escaped)
+
+
 def form_labels(cat: Catalogue, ws: models.Worksheet) -> dict[str, str]:
     """Every form field name of a worksheet on paper with its readable name (the tooltip)."""
     return {c.name: c.label for _, controls in worksheet_controls(cat, ws, PAPER)
@@ -214,16 +221,28 @@ class PrintRenderer:
     def worksheet_document(self, ws: models.Worksheet, fillable: bool = False,
                            view=None) -> Document:
         """view: the texts of a bilingual sheet; field names and tooltips stay the Dutch ones."""
-        names = SHEET_CSS + (("fillable.css",) if fillable else ())
+        names = (SHEET_CSS + (("fillable.css",) if fillable else ())
+                 + (("bilingual.css",) if view is not None else ()))
         form_font = self.cat.root / FORM_FONT
         title = ws.title if view is None else f"{ws.title} ({view.languages[0].name})"
         return self._document("print/werkblad-document.html", title=title,
                               description=ws.instruction,
-                              css=self._css(names, form_font=self._url(form_font)),
+                              css=self._css(names, form_font=self._url(form_font),
+                                            footer=self._footer(view)),
                               inputs=(form_font,) if fillable else (),
                               body_class="kw-fillable" if fillable else "kw-blank",
                               sheet=self.sheet(ws, view), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
+
+    @staticmethod
+    def _footer(view) -> dict | None:
+        """A bilingual sheet's page numbers in its language too (bilingual.css); easy Dutch
+        says it as the standard Dutch does."""
+        if view is None or view.languages[0].easy:
+            return None
+        texts = view.languages[0].texts
+        return {"page": css_string(texts[("teksten", "pagina")]),
+                "of": css_string(texts[("teksten", "van")])}
 
     def _phase_groups(self, level: int) -> tuple[list[dict], list[TocEntry]]:
         """The worksheets grouped by phase, with their contents entries: the phase at `level`,

@@ -1,4 +1,6 @@
-"""Running heads and footers as artifacts in a tagged PDF (called from pdf.py's finisher).
+"""Touches to WeasyPrint 70's tagged PDF (called from pdf.py): running heads and footers as
+artifacts, one link per contents line, and the language of each passage on its structure
+element.
 
 WeasyPrint 70 marks the text of page margin boxes (running heads, page numbers, footers) as
 tagged content and builds structure elements for it that it does not link into the structure
@@ -9,6 +11,42 @@ entries in the parent tree are emptied.
 from __future__ import annotations
 
 import pydyf
+
+# The document's own language is the catalogue's /Lang (from <html lang>); the boxes of these
+# elements stand for the whole document, not for a passage in it.
+DOCUMENT_ELEMENTS = ("html", "body")
+
+
+def tag_languages() -> None:
+    """Give each structure element of an HTML element with a `lang` attribute that /Lang, so a
+    screen reader reads a bilingual sheet's Arabic in an Arabic voice (PDF 1.7, 14.9.2).
+
+    WeasyPrint 70 writes only the document's /Lang, and where it turns boxes into structure
+    elements (pdf/tags.py, `_build_box_tree`) is the only place that knows which element came
+    from which box: after it, a struct element holds no trace of its HTML element. So that
+    function is wrapped: every element it yields for a box whose HTML element has `lang` gets
+    /Lang; its children inherit it, as they inherit the document's nl. The recursion calls the
+    module's name, so nested boxes pass through the wrapper too. Idempotent (each worker
+    process calls it before writing); tests/test_pdf_bilingual.py reads the tree back, so a
+    WeasyPrint that changes this function fails there, not silently."""
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+    if getattr(build, "tags_languages", False):
+        return
+
+    def build_with_language(box, *rest):
+        element = getattr(box, "element", None)
+        lang = None
+        if element is not None and getattr(box, "element_tag", None) not in DOCUMENT_ELEMENTS:
+            lang = element.get("lang")
+        for struct in build(box, *rest):
+            if lang and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(lang)
+            yield struct
+
+    build_with_language.tags_languages = True
+    tags._build_box_tree = build_with_language
 
 
 def _reference(value) -> bytes | None:

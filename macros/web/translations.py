@@ -47,6 +47,17 @@ def shown_languages(cat: Catalogue, ws: models.Worksheet) -> list[ShownLanguage]
     return out
 
 
+@dataclass(frozen=True)
+class Line:
+    """One language's text for markup that cannot hold a nested element per language (an SVG
+    <text>): `attrs` for its element, `own_line` when it goes under the Dutch (a second
+    language) rather than in its place (easy Dutch)."""
+    attrs: Markup
+    text: str
+    own_line: bool
+    direction: str = "ltr"
+
+
 class PageTexts:
     """`t(...)` in the templates: Dutch, plus each language that has the text."""
 
@@ -87,6 +98,33 @@ class PageTexts:
     def fixed(self, key: str, dutch: str) -> Markup:
         """One of the texts of `_taal.yml` (teksten:), e.g. 'naam'."""
         return self(dutch, "teksten", key)
+
+    def lines(self, dutch: str, *path) -> list[Line]:
+        """The Dutch and each language that has this text, one Line each (the drawing of a
+        netwerkkaart). On paper easy Dutch leaves the standard Dutch out: the drawing is not
+        styled by print.css, so it cannot hide it."""
+        found = [(lang, lang.texts[path]) for lang in self.languages if path in lang.texts]
+        easy = any(lang.easy for lang, _ in found)
+        out = []
+        if self.web or not easy:
+            out.append(Line(Markup(' class="kw-nl" data-kw-easy' if easy else ""), dutch, False))
+        # SVG has no hidden attribute (the HTML checker refuses it): display="none"
+        hidden = "" if self.shown else ' display="none"'
+        for lang, text in found:
+            # lang only, not dir: an SVG text's anchor follows its direction, and the bidi
+            # algorithm already orders the letters of a right-to-left word.
+            out.append(Line(Markup(f' data-kw-tr="{lang.code}" lang="{lang.tag}"{hidden}'),
+                            text, not lang.easy, lang.direction))
+        return out
+
+    def date_hint(self) -> Markup:
+        """On bilingual paper, the hint in a date's writing space (dag / maand / jaar) as text
+        of its own in both languages, each with its lang; print.css draws the Dutch one alone
+        for Dutch sheets, bilingual.css hides that. Not on the web: there a date is a picker."""
+        if self.web or not self.languages:
+            return Markup("")
+        return (Markup('<span class="kw-date-hint">')
+                + self.fixed("datum_hint", LABELS.print["date_hint"]) + Markup("</span>"))
 
     def data(self, name: str, *path) -> Markup:
         """Attributes data-<name>-<code>="…" for a text that lives in an attribute (the column

@@ -40,10 +40,26 @@ export function languageTexts(root) {
 
 const dataName = (prefix, code) => prefix + code.charAt(0).toUpperCase() + code.slice(1);
 
+// SVG elements (a netwerkkaart's names) have no hidden attribute: display="none" there, as
+// the server writes it (macros/web/translations.py, PageTexts.lines).
+function setHidden(el, hide) {
+  if (!(el instanceof SVGElement)) el.hidden = hide;
+  else if (hide) el.setAttribute("display", "none");
+  else el.removeAttribute("display");
+}
+
 // Show one language in a part of the page (the form, or a list's row template).
 function show(scope, code, dir) {
-  for (const el of scope.querySelectorAll("[data-kw-tr]")) el.hidden = el.dataset.kwTr !== code;
-  for (const el of scope.querySelectorAll(".kw-nl[data-kw-easy]")) el.hidden = code === EASY;
+  for (const el of scope.querySelectorAll("[data-kw-tr]")) setHidden(el, el.dataset.kwTr !== code);
+  for (const el of scope.querySelectorAll(".kw-nl[data-kw-easy]")) setHidden(el, code === EASY);
+  // An option holds text only: the language goes beside the Dutch in it (easy Dutch instead
+  // of it); its value, the answer, stays the same.
+  for (const el of scope.querySelectorAll("option")) {
+    el.dataset.kwTextNl ??= el.textContent;
+    const own = code ? el.dataset[dataName("kwText", code)] : undefined;
+    if (!own) el.textContent = el.dataset.kwTextNl;
+    else el.textContent = code === EASY ? own : `${el.dataset.kwTextNl} \u00b7 ${own}`;
+  }
   // Texts in attributes: the column names a narrow screen shows, the examples in text boxes.
   for (const el of scope.querySelectorAll("[data-kw-col]")) {
     el.dataset.kwColNl ??= el.dataset.kwCol;
