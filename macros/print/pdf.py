@@ -115,9 +115,10 @@ def _fill(page) -> float:
 
 def balanced_sheet(html: str, document, lay_out):
     """A worksheet of two or more pages whose last page is almost empty, laid out again with
-    a page break before the field on the page before it that shares what those two pages
-    hold most evenly: a whole part moves on, the paper stays the same. Kept only when the
-    new layout has no more pages and its fuller fit is real. Other documents as they are."""
+    a page break before the field (on the page before it) that shares what those two pages
+    hold most evenly: whole parts move on, every writing line stays. Kept only when the
+    second layout has no more pages and a fuller last page. Other documents as they are:
+    the waaier and the book lay out many sheets in one flow."""
     pages = document.pages
     body = pages[0]._page_box.children[0].children[0] if pages else None
     if (len(pages) < 2 or body is None or not set(_classes(body)) & set(SHEET_BODIES)
