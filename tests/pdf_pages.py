@@ -40,3 +40,22 @@ def stranded_lines(path: Path) -> list[tuple[int, str]]:
             if heading and not drawn_below:
                 found.append((number, " ".join(w["text"] for w in last)))
     return found
+
+
+def page_fill(path: Path) -> list[float]:
+    """How full each page is: the lowest text, rule, box, curve, picture or form field drawn in
+    the body (between the top and bottom page margins of print.css), as a fraction of the
+    body's height. The footer and a running head sit in the margins, so they do not count; an
+    empty body is 0.0."""
+    import pdfplumber
+
+    fills = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top, bottom = HEAD, page.height - FOOT
+            drawn = [*page.chars, *page.rects, *page.lines, *page.curves, *page.images,
+                     *page.annots]
+            lowest = max((min(o["bottom"], bottom) for o in drawn
+                          if o["top"] < bottom - 0.5 and o["bottom"] > top + 0.5), default=top)
+            fills.append(round((lowest - top) / (bottom - top), 3))
+    return fills

@@ -1,9 +1,10 @@
 """Bilingual paper (print/bilingual.py): Dutch with one other language, rendered straight from
 the print renderer for the real worksheets (no site build). Read back: the translated texts in
 their script and after the Dutch, every font embedded and from the project, the fillable field
-names the same as the Dutch PDF's, a tagged PDF in Dutch; drawn by poppler and PDFium."""
+names the same as the Dutch PDF's, a tagged PDF in Dutch; drawn by poppler, PDFium and MuPDF."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -202,8 +203,8 @@ def test_ukrainian_in_cyrillic_and_easy_read_replaces_the_dutch(cat, pdfs):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("tool", ["pdftoppm", "pdfium"])
-def test_the_arabic_pdf_draws_in_two_renderers(pdfs, tmp_path, tool):
+@pytest.mark.parametrize("tool", ["pdftoppm", "pdfium", "mutool"])
+def test_the_arabic_pdf_draws_in_every_renderer(pdfs, tmp_path, tool):
     from PIL import Image
 
     path = pdfs("krachteninventarisatie", "ar", True)
@@ -211,6 +212,12 @@ def test_the_arabic_pdf_draws_in_two_renderers(pdfs, tmp_path, tool):
         subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path),
                         str(tmp_path / "p")], check=True)
         image = Image.open(next(tmp_path.glob("p-*.png"))).convert("L")
+    elif tool == "mutool":
+        if not shutil.which("mutool"):
+            pytest.skip("mutool is not installed (apt-get install mupdf-tools)")
+        subprocess.run(["mutool", "draw", "-q", "-r", "40", "-o", str(tmp_path / "m.png"),
+                        str(path), "1"], check=True, capture_output=True)
+        image = Image.open(tmp_path / "m.png").convert("L")
     else:
         import pypdfium2
         doc = pypdfium2.PdfDocument(str(path))

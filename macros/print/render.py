@@ -230,7 +230,8 @@ class PrintRenderer:
                               css=self._css(names, form_font=self._url(form_font),
                                             footer=self._footer(view)),
                               inputs=(form_font,) if fillable else (),
-                              body_class="kw-fillable" if fillable else "kw-blank",
+                              body_class=("kw-fillable" if fillable else "kw-blank")
+                              + ("" if view is None else " kw-bilingual"),
                               sheet=self.sheet(ws, view), field_labels=form_labels(
                                   self.cat, ws) if fillable else None)
 
