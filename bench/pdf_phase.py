@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-# The blank worksheets: 19 independent jobs of one to four pages. (The fillable ones are the
-# same layouts with form fields; all 46 PDFs are timed in the full builds.)
+# The blank Dutch worksheets: independent jobs of one to four pages. (The fillable and
+# bilingual ones are the same layouts; every PDF is timed in the full builds.)
 WORKSHEET_PDFS = "pdf/werkbladen/"
 BLANK = "-leeg.pdf"
 
@@ -46,8 +46,11 @@ def capture(project: Path, out: Path) -> None:
 
     publish.start = start
     build(load_config("mkdocs.yml", site_dir=str(out.parent / "capture-site")))
+    languages = [folder.name for folder in (project / "worksheets" / "vertalingen").iterdir()
+                 if folder.is_dir()] if (project / "worksheets" / "vertalingen").is_dir() else []
     wanted = [job for job in jobs
-              if job.output.startswith(WORKSHEET_PDFS) and job.output.endswith(BLANK)]
+              if job.output.startswith(WORKSHEET_PDFS) and job.output.endswith(BLANK)
+              and not any(job.output.endswith(f"-{lang}{BLANK}") for lang in languages)]
     out.write_bytes(pickle.dumps(wanted))
     print(json.dumps({"jobs": len(wanted)}))
 

@@ -42,6 +42,9 @@ class SlowBuild:
     def cancel_pdfs(self):
         pass
 
+    def show_pdfs_pending(self, site_dir):
+        pass
+
 
 def plugin_for(command: str, dirty: bool = False) -> KrachtwerkPlugin:
     plugin = KrachtwerkPlugin()

@@ -117,6 +117,10 @@ class Build:
         if self.pdfs is not None:
             self.pdfs.finish(site_dir, report=report)
 
+    def show_pdfs_pending(self, site_dir: Path) -> None:
+        if self.pdfs is not None:
+            self.pdfs.show_pending(site_dir)
+
     def cancel_pdfs(self) -> None:
         if self.pdfs is not None:
             self.pdfs.cancel()

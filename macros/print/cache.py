@@ -69,16 +69,48 @@ class Cache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def store(self, key: str, data: bytes) -> bool:
+    def facts_path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def store(self, key: str, data: bytes, facts: dict | None = None) -> bool:
         """False when the cache folder cannot be written (read-only): the PDF is then
-        published from memory, and the next build renders it again."""
+        published from memory, and the next build renders it again. facts (pages, anchors,
+        bookmarks: what a book joined from parts needs) go beside the PDF."""
         try:
+            if facts is not None:
+                text = json.dumps(facts, sort_keys=True)
+                write_atomically(self.facts_path(key), json.dumps(
+                    {"feiten": facts, "zegel": seal.seal(self.key_bytes, key, text)}
+                ).encode("utf-8"))
             write_atomically(self.path(key), data)
         except OSError as e:
             self.unwritable(e)
             return False
         self._records[key] = _record(data)
         return True
+
+    def facts(self, key: str) -> dict | None:
+        """The layout facts stored with a PDF, or None (none stored, not readable, or not
+        sealed with this user's key: the facts' page numbers and bookmark titles go into
+        other parts and the joined book, so a planted file must not count)."""
+        try:
+            stored = json.loads(self.facts_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        facts = stored.get("feiten") if isinstance(stored, dict) else None
+        if not isinstance(facts, dict) or not seal.verifies(
+                self.key_bytes, stored.get("zegel"), key, json.dumps(facts, sort_keys=True)):
+            return None
+        return facts if well_formed_facts(facts) else None
+
+    def drop(self, key: str) -> None:
+        """Delete a cached PDF no index will name (a book part rendered with page numbers
+        that turned out wrong)."""
+        for path in (self.path(key), self.facts_path(key)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def unwritable(self, error: OSError) -> None:
         if not any("niet te schrijven" in note for note in self.notes):
@@ -134,10 +166,7 @@ class Cache:
         others = {rec["key"] for path in self.folder.glob("index*.json")
                   if path.name != self.index for rec in self._read_index(path.name).values()}
         for key in old - set(keys.values()) - others:
-            try:
-                self.path(key).unlink(missing_ok=True)
-            except OSError:
-                pass  # a read-only cache keeps it; the index below fails and says so
+            self.drop(key)  # a read-only cache keeps it; the index below fails and says so
         index = {}
         for output, key in keys.items():
             record = self._records.get(key)
@@ -152,6 +181,15 @@ class Cache:
                              json.dumps(index, indent=0, sort_keys=True).encode("utf-8"))
         except OSError as e:
             self.unwritable(e)
+
+
+def well_formed_facts(facts: dict) -> bool:
+    """Facts as pdf.render_with_facts makes them: page numbers are whole numbers."""
+    anchors, marks = facts.get("anchors"), facts.get("bookmarks")
+    return (isinstance(facts.get("pages"), int) and isinstance(anchors, dict)
+            and all(isinstance(v, int) for v in anchors.values()) and isinstance(marks, list)
+            and all(isinstance(m, list) and len(m) == 3 and isinstance(m[0], int)
+                    and isinstance(m[1], int) and isinstance(m[2], str) for m in marks))
 
 
 def _record(data: bytes) -> dict:

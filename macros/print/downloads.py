@@ -17,7 +17,9 @@ from .book import RenderedPage
 from .pdf import PdfJob, Result
 
 L = LABELS.print
-MARKER = re.compile(r"<div\b[^>]*\bdata-kw-downloads\b[^>]*>\s*</div>")
+# The empty list, or the list with the status shown while `mkdocs serve` renders the PDFs.
+MARKER = re.compile(r'<div\b[^>]*\bdata-kw-downloads\b[^>]*>\s*'
+                    r'(?:<p class="kw-pdf-status"[^>]*>[^<]*</p>\s*)?</div>')
 
 
 def human_size(size: int) -> str:
@@ -66,6 +68,18 @@ def downloads_html(url: str, jobs: list[PdfJob], results: list[Result]) -> str:
 
 def _built_file(site_dir: Path, url: str) -> Path:
     return site_dir / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+
+def show_pending(site_dir: Path, pages: dict[str, RenderedPage]) -> None:
+    """Under `mkdocs serve`, while PDFs render after the reload: say so where they are listed
+    (fill_in replaces it with the list)."""
+    status = (f'<div class="kw-downloads" data-kw-downloads><p class="kw-pdf-status" '
+              f'role="status">{escape(L["downloads_pending"])}</p></div>')
+    for page in pages.values():
+        if MARKER.search(page.html):
+            path = _built_file(site_dir, page.url)
+            html = path.read_text(encoding="utf-8")
+            path.write_text(MARKER.sub(lambda _: status, html, count=1), encoding="utf-8")
 
 
 def fill_in(site_dir: Path, pages: dict[str, RenderedPage], jobs: list[PdfJob],

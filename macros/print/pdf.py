@@ -34,6 +34,7 @@ class PdfJob:
     group: str
     title: str
     variant: str
+    publish: bool = True  # False: a part of a book (book_parts.py), joined, never published
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,16 @@ def _font_config():
 
 
 def render(html: str, base_url: str, field_labels=(), inputs=()) -> tuple[bytes, int, float]:
-    """HTML to PDF bytes, page count and seconds taken. Runs in a worker process. Only the
-    project's own files are loaded (fetch.py); nothing is attached to the PDF."""
+    """HTML to PDF bytes, page count and seconds taken."""
+    return render_with_facts(html, base_url, field_labels, inputs)[:3]
+
+
+def render_with_facts(html: str, base_url: str, field_labels=(),
+                      inputs=()) -> tuple[bytes, int, float, dict]:
+    """HTML to PDF bytes, page count, seconds taken and the layout's facts: the page (from 0)
+    of every anchor and every bookmark with its level, which a book joined from parts needs
+    (book_parts.py). Runs in a worker process. Only the project's own files are loaded
+    (fetch.py); nothing is attached to the PDF."""
     from weasyprint import HTML
 
     from .fetch import ProjectFetcher, root_of
@@ -73,7 +82,14 @@ def render(html: str, base_url: str, field_labels=(), inputs=()) -> tuple[bytes,
     for page in document.pages:
         page.links = [link for link in page.links if link[0] != "attachment"]
     pdf = document.write_pdf(finisher=partial(_finish, dict(field_labels)), **RENDER_OPTIONS)
-    return pdf, len(document.pages), time.perf_counter() - start
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for name in page.anchors:  # a box over several pages is an anchor on each: the first
+            anchors.setdefault(name, number)
+    facts = {"pages": len(document.pages), "anchors": anchors,
+             "bookmarks": [[number, level, label] for number, page in enumerate(document.pages)
+                           for level, label, _, _ in page.bookmarks]}
+    return pdf, len(document.pages), time.perf_counter() - start, facts
 
 
 def _finish(labels: dict[str, str], document, pdf) -> None:

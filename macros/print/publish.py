@@ -7,18 +7,22 @@ thread, so the browser reloads without waiting for the PDFs.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
-from ..model.routes import pack_page
-from . import book, downloads, fillable_script
+from ..model.routes import BOOK_PDF, WAAIER_PDF, pack_page
+from . import book, book_parts, downloads, fillable_script
 from .cache import Cache, decompressed_fonts, shared_copy
+from .joining import join_books
 from .pdf import PdfJob, Result
 from .jobs import site_jobs
 from .render import FONTS_DIR, PrintRenderer
 from .rendering import Rendering, SessionPool
+
+# The PDFs rendered by parts and joined (book_parts.py): the books.
+PARTED = (BOOK_PDF, WAAIER_PDF)
 
 
 @dataclass
@@ -27,13 +31,23 @@ class SitePdfs:
     jobs: list[PdfJob]
     rendering: Rendering
     worksheets: tuple[str, ...] = ()  # whose fillable PDF the web page can fill in
+    books: list[book_parts.PartedBook] = field(default_factory=list)
+    workers: int | None = None
+    session: SessionPool | None = None
 
     def finish(self, site_dir: Path, report: Callable[[str], None] = print) -> list[Result]:
         results = self.rendering.finish(site_dir, report)
+        if self.books:
+            results = join_books(self, site_dir, results, report)
         if not self.rendering.superseded.is_set():
             downloads.fill_in(site_dir, self.pages, self.jobs, results)
             fillable_script.write_scripts(site_dir, self.worksheets)
         return results
+
+    def show_pending(self, site_dir: Path) -> None:
+        """Say on the Downloads page that PDFs are being made, if any are (serve only)."""
+        if self.rendering.todo:
+            downloads.show_pending(site_dir, self.pages)
 
     def cancel(self) -> None:
         self.rendering.cancel()
@@ -73,5 +87,10 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     """Start rendering every PDF that is not in the cache (cache_dir/pdf)."""
     cache = Cache(cache_dir / "pdf", index=f"index-{cat.edition_dir.name}.json")
     jobs = site_pdf_jobs(cat, renderer, pages, nav, site_files or {})
-    return SitePdfs(pages, jobs, Rendering(jobs, cache, workers, session),
-                    tuple(cat.worksheets))
+    remembered = book_parts.read_memory(cache)
+    books = [book_parts.PartedBook(job, remembered) for job in jobs if job.output in PARTED]
+    to_render = [job for job in jobs if job.output not in PARTED]
+    for parted in books:
+        to_render += [parted.one_go_job()] if parted.needs_one_go(cache) else parted.jobs()
+    rendering = Rendering(to_render, cache, workers, session, record_index=not books)
+    return SitePdfs(pages, jobs, rendering, tuple(cat.worksheets), books, workers, session)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .cache import Cache
-from .pdf import PdfJob, Result, render
+# render gives the layout's facts too (the pages of anchors and bookmarks: book_parts.py)
+from .pdf import PdfJob, Result, render_with_facts as render
 
 def worker_count(jobs: int, wanted: int | None = None) -> int:
     """Processes for `jobs` PDFs: `wanted`, or one per core this process may use."""
@@ -100,20 +101,26 @@ class Rendering:
     for them and puts every PDF in the site."""
 
     def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
-                 session: SessionPool | None = None):
+                 session: SessionPool | None = None, record_index: bool = True,
+                 drop_others: bool = True):
+        """record_index False: the caller writes the cache index itself, with the outputs of
+        every rendering it ran (a book's later rounds, book_parts.py). drop_others False: a
+        later round leaves the session's other renders alone (a newer rebuild's among them)."""
         self.jobs = jobs
         self.cache = cache
+        self.record_index = record_index
         self.keys = {job.output: self.cache.key(job.document) for job in jobs}
-        # Longest first (by HTML size; the books lead): no long job is left for the end while
-        # the other workers wait.
-        self.todo = sorted((job for job in jobs
-                            if not self.cache.valid(self.keys[job.output])),
+        self.unstored: dict[str, tuple[bytes, dict]] = {}  # key -> a part the cache refused
+        # Longest first (by HTML size; the book's chapters lead): no long job is left for the
+        # end while the other workers wait.
+        self.todo = sorted((job for job in jobs if not self._cached(job)),
                            key=lambda job: len(job.document.html), reverse=True)
         self.superseded = threading.Event()
         self._own_pool = None
         self.futures: dict[Future, PdfJob] = {}
         if session is not None:
-            session.drop_all_but(set(self.keys.values()))
+            if drop_others:
+                session.drop_all_but(set(self.keys.values()))
             self.futures = {session.submit(self.keys[job.output], job): job
                             for job in self.todo}
             return
@@ -124,6 +131,10 @@ class Rendering:
                                                   job.document.base_url,
                                                   job.document.field_labels, job.document.inputs): job
                             for job in self.todo}
+
+    def _cached(self, job: PdfJob) -> bool:
+        key = self.keys[job.output]
+        return self.cache.valid(key) and (job.publish or self.cache.facts(key) is not None)
 
     def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
         if not self.futures:
@@ -151,32 +162,42 @@ class Rendering:
         superseded (a newer serve rebuild cleans site_dir), results only go to the cache."""
         to_render = {job.output for job in self.todo}
         results: dict[str, Result] = {}
-        total = len(self.jobs)
+        total = sum(job.publish for job in self.jobs)
+        published = 0
 
         def done(job: PdfJob, result: Result) -> None:
+            nonlocal published
             results[job.output] = result
             name = job.output.removeprefix("pdf/")
             how = ("(cache)" if result.seconds is None
                    else f"{result.pages} p. {result.seconds:.2f} s")
-            report(f"PDF {len(results)}/{total} {name} {how}")
+            if not job.publish:  # a book's part: the book has a line of its own
+                report(f"PDF-deel {name} {how}")
+                return
+            published += 1
+            report(f"PDF {published}/{total} {name} {how}")
 
         def publish(job: PdfJob) -> int:
             source = self.cache.path(self.keys[job.output])
-            if self.superseded.is_set():
+            if self.superseded.is_set() or not job.publish:
                 return source.stat().st_size
             return _publish(source, site_dir, job.output)
 
         for job in self.jobs:
             if job.output not in to_render:
                 done(job, Result(job.output, publish(job), None, None))
-        for job, (data, pages, seconds) in self._rendered():
-            if self.cache.store(self.keys[job.output], data):
+        for job, (data, pages, seconds, facts) in self._rendered():
+            key = self.keys[job.output]
+            if self.cache.store(key, data, None if job.publish else facts):
                 size = publish(job)
+            elif not job.publish:  # a read-only cache: the book is joined from memory
+                self.unstored[key] = (data, facts)
+                size = len(data)
             else:  # a read-only cache: straight from memory into the site
                 size = len(data) if self.superseded.is_set() else _publish_bytes(
                     data, site_dir, job.output)
             done(job, Result(job.output, size, pages, seconds))
-        if not self.superseded.is_set():
+        if self.record_index and not self.superseded.is_set():
             self.cache.forget_replaced(self.keys)
         for note in self.cache.notes:
             report(note)

@@ -109,8 +109,15 @@ def _inside(inner, outer) -> bool:
 
 
 def _dest(link):
-    dest = link["Dest"]
+    """Where a link goes: its destination in this PDF, or the address of a link to another
+    part of a book (book_parts.py), which becomes a destination when the parts are joined."""
+    dest = link["Dest"] if "Dest" in link else link["A"].get("URI")
     return getattr(dest, "string", dest)
+
+
+def _is_link(annot) -> bool:
+    return annot.get("Subtype") == "/Link" and ("Dest" in annot or (
+        isinstance(annot.get("A"), dict) and "URI" in annot["A"]))
 
 
 def one_link_per_line(pdf) -> None:
@@ -126,8 +133,7 @@ def one_link_per_line(pdf) -> None:
         annots = page.get("Annots")
         if not annots:
             continue
-        links = [objects[ref] for ref in annots
-                 if objects.get(ref, {}).get("Subtype") == "/Link" and "Dest" in objects[ref]]
+        links = [objects[ref] for ref in annots if _is_link(objects.get(ref, {}))]
         for link in links:
             if any(other is not link and other.reference not in dropped
                    and _dest(other) == _dest(link) and _inside(link["Rect"], other["Rect"])

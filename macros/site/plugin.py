@@ -201,6 +201,7 @@ class KrachtwerkPlugin(BasePlugin):
             except Exception as error:  # a thread's exception would otherwise only print a trace
                 log.error(f"De PDF's zijn niet gemaakt: {error}")
 
+        build.show_pdfs_pending(site_dir)  # the reload shows it; the list replaces it
         self.finishing = build
         threading.Thread(target=finish, name="krachtwerk-pdf", daemon=True).start()
 

@@ -33,7 +33,7 @@ def fake_render(monkeypatch):
 
     def render(html, base_url, labels=(), inputs=()):
         rendered.append(html)
-        return GOOD, 1, 0.01
+        return GOOD, 1, 0.01, {"pages": 1, "anchors": {}, "bookmarks": []}
     monkeypatch.setattr(rendering, "render", render)
     return rendered
 
@@ -196,3 +196,34 @@ def test_without_a_storable_key_the_build_renders_and_says_why(tmp_path, fake_re
         tmp_path / "s", report=lines.append)
     assert result.seconds is not None and (tmp_path / "s/pdf/a.pdf").read_bytes() == GOOD
     assert any("sleutel van de PDF-cache" in line for line in lines), lines
+
+
+def test_layout_facts_count_only_when_sealed_and_well_formed(tmp_path):
+    """A book part's facts (pages, anchors, bookmark titles) go into other parts' page
+    numbers and the joined book's outline: a planted or altered facts file is ignored, so the
+    part is rendered again."""
+    cache = Cache(tmp_path / "pdf", key=b"k" * 32)
+    facts = {"pages": 2, "anchors": {"h-een": 0}, "bookmarks": [[0, 1, "Een"]]}
+    assert cache.store("abc", GOOD, facts)
+    assert cache.facts("abc") == facts
+    stored = json.loads(cache.facts_path("abc").read_text())
+    stored["feiten"]["bookmarks"][0][2] = "Iets anders"  # altered, the seal no longer fits
+    cache.facts_path("abc").write_text(json.dumps(stored))
+    assert cache.facts("abc") is None
+    cache.facts_path("abc").write_text(json.dumps(facts))  # planted without a seal
+    assert cache.facts("abc") is None
+    other = Cache(tmp_path / "pdf", key=b"j" * 32)  # another user's key
+    assert other.store("def", GOOD, facts) and cache.facts("def") is None
+    bad = {"pages": "2", "anchors": {}, "bookmarks": []}
+    assert cache.store("ghi", GOOD, bad) and cache.facts("ghi") is None
+
+
+def test_a_remembered_page_number_that_is_no_number_is_ignored(tmp_path):
+    from macros.print import book_parts
+
+    cache = Cache(tmp_path / "pdf", key=b"k" * 32)
+    book_parts.memory_path(cache).parent.mkdir(parents=True, exist_ok=True)
+    book_parts.memory_path(cache).write_text(json.dumps({
+        "naam:h-een": {"pages": "veel", "anchors": {}, "bookmarks": []},
+        "naam:h-twee": {"pages": 3, "anchors": {"h-twee": 0}, "bookmarks": []}}))
+    assert list(book_parts.read_memory(cache)) == ["naam:h-twee"]
