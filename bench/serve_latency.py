@@ -4,6 +4,7 @@ not hold up the reload. Used by bench/run.py."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def serve_latency(project: Path, runs: int, page_edit: tuple[str, str], page_url
     log = open(project / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
                              f"127.0.0.1:{port}", "--livereload"], cwd=project, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     out = {"page_edit_reload": [], "worksheet_edit_reload": []}
     try:
@@ -63,10 +64,12 @@ def serve_latency(project: Path, runs: int, page_edit: tuple[str, str], page_url
                 path.write_text(text, encoding="utf-8")
                 out[key].append(_wait_for(base + url, marker, 120))
     finally:
-        proc.terminate()
+        # the whole process group: serve's PDF workers would otherwise go on rendering and
+        # slow down whatever is measured next
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
         log.close()
     return out
