@@ -153,12 +153,12 @@ class PartedBook:
                     publish=False)
                 for i in range(len(self.parts))]
 
-    def needs_one_go(self, cache: Cache) -> bool:
+    def needs_one_go(self, cache: Cache, jobs: list[PdfJob]) -> bool:
         """True when most parts are not in the cache with the page numbers known now (a cold
         build, or an edit that moved most of them): one render of the whole book is then
         cheaper than the parts' rounds, and split.py cuts it into the parts."""
         missing = sum(not (cache.valid(key) and cache.facts(key) is not None)
-                      for key in map(cache.key, (job.document for job in self.jobs())))
+                      for key in map(cache.key, (job.document for job in jobs)))
         return missing * 2 > len(self.parts)
 
     def one_go_job(self) -> PdfJob:

@@ -23,7 +23,7 @@ from .pdf import BOOK_PAGES
 PART_LINK = "kwboek:"
 
 
-def _copy(out: pikepdf.Pdf, src: pikepdf.Pdf, obj):
+def copy_object(out: pikepdf.Pdf, src: pikepdf.Pdf, obj):
     """obj of src in out; qpdf keeps one copy per object, so references to pages already
     appended land on those pages."""
     if not isinstance(obj, pikepdf.Object):
@@ -33,7 +33,7 @@ def _copy(out: pikepdf.Pdf, src: pikepdf.Pdf, obj):
     return out.copy_foreign(obj)
 
 
-def _document_element(root) -> pikepdf.Dictionary:
+def document_element(root) -> pikepdf.Dictionary:
     kids = root.K
     return kids[0] if isinstance(kids, Array) else kids
 
@@ -70,7 +70,7 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
     out = pikepdf.open(io.BytesIO(parts[0][0]))
     sources = []  # kept open until the book is saved: their objects are copied lazily
     root = out.Root.StructTreeRoot
-    document = _document_element(root)
+    document = document_element(root)
     nums = list(NumberTree(root.ParentTree).items())
     next_key = _next_key(root, nums)
     dests: dict[str, object] = {}
@@ -98,7 +98,7 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
         offset = next_key
         entries = list(NumberTree(sroot.ParentTree).items())
         for key, value in entries:
-            nums.append((key + offset, _copy(out, src, value)))
+            nums.append((key + offset, copy_object(out, src, value)))
         for page in out.pages[first_page:]:
             if "/StructParents" in page.obj:
                 page.obj.StructParents = int(page.obj.StructParents) + offset
@@ -106,8 +106,8 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
                 if "/StructParent" in annot:
                     annot.StructParent = int(annot.StructParent) + offset
         next_key = offset + _next_key(sroot, entries)
-        for kid in _document_element(sroot).K:
-            copied = _copy(out, src, kid)
+        for kid in document_element(sroot).K:
+            copied = copy_object(out, src, kid)
             if isinstance(copied, Dictionary) and "/P" in copied:
                 copied.P = document
             document.K.append(copied)
@@ -115,7 +115,7 @@ def join(parts: list[tuple[bytes, dict]]) -> bytes:
             role_map = root.setdefault("/RoleMap", Dictionary())
             for name, role in sroot.RoleMap.items():
                 role_map[name] = role
-        take(src, facts, first_page, lambda obj, src=src: _copy(out, src, obj))
+        take(src, facts, first_page, lambda obj, src=src: copy_object(out, src, obj))
 
     tree = NumberTree.new(out)
     for key, value in nums:

@@ -91,6 +91,7 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     books = [book_parts.PartedBook(job, remembered) for job in jobs if job.output in PARTED]
     to_render = [job for job in jobs if job.output not in PARTED]
     for parted in books:
-        to_render += [parted.one_go_job()] if parted.needs_one_go(cache) else parted.jobs()
+        parts = parted.jobs()
+        to_render += [parted.one_go_job()] if parted.needs_one_go(cache, parts) else parts
     rendering = Rendering(to_render, cache, workers, session, record_index=not books)
     return SitePdfs(pages, jobs, rendering, tuple(cat.worksheets), books, workers, session)

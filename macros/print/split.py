@@ -18,10 +18,7 @@ import re
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree
 
-
-def _document_element(root) -> Dictionary:
-    kids = root.K
-    return kids[0] if isinstance(kids, Array) else kids
+from .join import copy_object, document_element
 
 
 def _first_page(element, page_of: dict) -> int | None:
@@ -56,18 +53,12 @@ def _own_resources(page) -> None:
     page.obj.Resources = own
 
 
-def _foreign(out: pikepdf.Pdf, src: pikepdf.Pdf, obj):
-    if not isinstance(obj, pikepdf.Object):
-        return obj
-    return out.copy_foreign(obj if obj.is_indirect else src.make_indirect(obj))
-
-
 def split(data: bytes, page_counts: list[int]) -> list[bytes]:
     """The book's PDF cut after each part's number of pages."""
     src = pikepdf.open(io.BytesIO(data))
     page_of = {page.objgen: n for n, page in enumerate(src.pages)}
     root = src.Root.StructTreeRoot
-    document = _document_element(root)
+    document = document_element(root)
     kids = [(_first_page(kid, page_of), kid) for kid in document.K]
     parents = dict(NumberTree(root.ParentTree).items())
     dests = []
@@ -92,8 +83,8 @@ def _part(src, first: int, last: int, kids, parents, dests, document) -> bytes:
     out.pages.extend(src.pages[first:last + 1])
     for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
         if key in src.Root:
-            out.Root[key] = _foreign(out, src, src.Root[key])
-    out.docinfo = _foreign(out, src, src.docinfo)
+            out.Root[key] = copy_object(out, src, src.Root[key])
+    out.docinfo = copy_object(out, src, src.docinfo)
     element = out.make_indirect(Dictionary({k: v for k, v in document.items()
                                             if k not in ("/K", "/P")}))
     element.K = Array()
@@ -113,11 +104,11 @@ def _part(src, first: int, last: int, kids, parents, dests, document) -> bytes:
                  if "/StructParent" in annot}
     tree = NumberTree.new(out)
     for key in sorted(keys & parents.keys()):
-        tree[key] = _foreign(out, src, parents[key])
+        tree[key] = copy_object(out, src, parents[key])
     names = NameTree.new(out)
     for page, name, dest in dests:
         if first <= page <= last:
-            names[name] = _foreign(out, src, dest)
+            names[name] = copy_object(out, src, dest)
     out.Root.Names = Dictionary(Dests=names.obj)
     out.Root.StructTreeRoot = out.make_indirect(Dictionary(
         Type=Name.StructTreeRoot, K=element, ParentTree=tree.obj,
