@@ -24,8 +24,11 @@ build: setup
 test: setup debs-test
 	$(BIN)/python -m pytest
 
+# --dirty: a rebuild renders only what an edit touched (macros/build/preview.py); the bench's
+# serve latency (bench/serve_latency.py) reads these flags from here.
+SERVE_FLAGS := --livereload --dirty
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
 
 # A copy that works when opened from disk or a network drive (file://): search and worksheets
 # included. Unzip it anywhere and open handboek/index.html.

@@ -4,6 +4,7 @@ not hold up the reload. Used by bench/run.py."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,6 +14,14 @@ import urllib.request
 from pathlib import Path
 
 POLL = 0.05
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def serve_flags() -> list[str]:
+    """The flags `make serve` passes (the Makefile's SERVE_FLAGS): the bench times what a
+    person runs."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return re.search(r"^SERVE_FLAGS := (.*)$", makefile, re.M).group(1).split()
 
 
 def _free_port() -> int:
@@ -46,7 +55,7 @@ def serve_latency(project: Path, runs: int, page_edit: tuple[str, str], page_url
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = open(project / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                             f"127.0.0.1:{port}", "--livereload"], cwd=project, env=env,
+                             f"127.0.0.1:{port}", *serve_flags()], cwd=project, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     out = {"page_edit_reload": [], "worksheet_edit_reload": []}

@@ -188,7 +188,7 @@ def test_serve_dirty_rebuild_makes_the_book_from_all_pages():
     config = SimpleNamespace(nav=None)
 
     def rebuild(plugin, changed: list[str]) -> None:
-        plugin.build = SimpleNamespace(start_pdfs=lambda pages, *rest: started.append(pages))
+        plugin.build = SimpleNamespace(start_pdfs=lambda pages, *rest, **options: started.append(pages))
         plugin.on_pre_build(config=config)
         for src in changed:
             page = SimpleNamespace(file=SimpleNamespace(src_uri=src, abs_src_path=None), url=src, title=src)

@@ -12,11 +12,14 @@ Nothing here knows which site generator runs it.
 """
 from __future__ import annotations
 
+import copy
+import threading
 from pathlib import Path
 from typing import Callable, Mapping
 
 from ..model.catalogue import Catalogue
 from ..model.load import load_catalogue
+from ..model.reads import ReadLog, track_reads
 from ..model.routes import Routes
 from ..model.translation_report import report_markdown, translation_report
 from ..print import publish
@@ -33,14 +36,24 @@ TRANSLATION_REPORT = "reports/vertalingen.md"
 
 class Build:
     def __init__(self, settings: Settings, directory_urls: bool = True,
-                 session: SessionPool | None = None, report: Callable[[str], None] = print):
+                 session: SessionPool | None = None, report: Callable[[str], None] = print,
+                 templates=None):
         """Loads and checks all content: raises ContentError listing every problem.
-        report: where the build says what it did that is no mistake (left-out links)."""
+        report: where the build says what it did that is no mistake (left-out links).
+        templates: a serve session's template environment, kept between rebuilds (it holds
+        no content, and Jinja reloads a template whose file changed)."""
         self.settings = settings
         self.catalogue: Catalogue = load_catalogue(settings.root, settings.edition_dir)
+        # which items each page's macros read: a serve rebuild after a data edit renders
+        # only the pages that read what changed (build/preview.py)
+        self.reads = ReadLog()
+        track_reads(self.catalogue, self.reads)
+        # (page src, what its macros made last time) -> whether they make it again; set by
+        # the page-template adapter (site/macros.py), which alone can run a page's macros
+        self.macros_unchanged: Callable[[str, dict], bool] = lambda src, outputs: False
         # `make offline` publishes a/b.md as a/b.html: links must know before pages render.
         self.routes = Routes(directory_urls and not settings.offline)
-        self.templates = template_environment()
+        self.templates = templates or template_environment()
         self.web = WebRenderer(self.catalogue, self.routes, self.templates)
         self.session = session
         self.pdfs: publish.SitePdfs | None = None
@@ -51,6 +64,18 @@ class Build:
         self.left_out_pages = left_out.left_out_pages(self.catalogue)
         self.left_out_links: list[str] = []
         self.report = report
+        self._pdf_inputs: tuple | None = None
+        self._pdf_lock = threading.Lock()
+        self._superseded = False
+
+    def again(self) -> "Build":
+        """A build of the same content for a serve rebuild that changed no data file: the
+        catalogue, templates and renderers are kept (loading them takes about a second)."""
+        twin = copy.copy(self)
+        twin.pdfs, twin._pdf_inputs, twin._superseded = None, None, False
+        twin._pdf_lock = threading.Lock()
+        twin.reads.reads, twin.reads.outputs = {}, {}
+        return twin
 
     # --- what the site gets from the data ---------------------------------------------------
     def generated_files(self) -> dict[str, str | bytes]:
@@ -102,11 +127,19 @@ class Build:
 
     # --- PDFs ---------------------------------------------------------------------------------
     def start_pdfs(self, rendered: Mapping[str, RenderedPage], nav,
-                   site_files: Mapping[str, Path]) -> None:
+                   site_files: Mapping[str, Path], later: bool = False) -> None:
         """Start rendering (rendered: every page's HTML; site_files: where each file the site
-        copies comes from, since images are read before they are copied)."""
+        copies comes from, since images are read before they are copied). later: only keep
+        what is needed, finish_pdfs starts them (serve: making the 327 jobs takes seconds
+        that the reload should not wait for)."""
         if not self.settings.pdfs:
             return
+        self._pdf_inputs = (dict(rendered), nav, dict(site_files))
+        if not later:
+            self._start_pdfs()
+
+    def _start_pdfs(self) -> None:
+        rendered, nav, site_files = self._pdf_inputs
         renderer = publish.print_renderer(self.catalogue, self.settings.cache_dir,
                                           date=self.settings.date, env=self.templates)
         self.pdfs = publish.start(self.catalogue, renderer, self.settings.cache_dir,
@@ -114,18 +147,26 @@ class Build:
                                   workers=self.settings.pdf_jobs, session=self.session)
 
     def finish_pdfs(self, site_dir: Path, report: Callable[[str], None]) -> None:
+        with self._pdf_lock:
+            if self.pdfs is None and self._pdf_inputs is not None and not self._superseded:
+                self._start_pdfs()
         if self.pdfs is not None:
             self.pdfs.finish(site_dir, report=report)
 
     def show_pdfs_pending(self, site_dir: Path) -> None:
         if self.pdfs is not None:
             self.pdfs.show_pending(site_dir)
+        elif self._pdf_inputs is not None:  # not started yet: they may all be in the cache
+            publish.show_pending(site_dir, self._pdf_inputs[0])
 
     def cancel_pdfs(self) -> None:
         if self.pdfs is not None:
             self.pdfs.cancel()
 
     def supersede(self) -> None:
-        """A newer build owns the site folder: keep rendering PDFs into the cache only."""
-        if self.pdfs is not None:
-            self.pdfs.supersede()
+        """A newer build owns the site folder: keep rendering PDFs into the cache only (or,
+        when they have not started, leave them to the newer build)."""
+        with self._pdf_lock:
+            self._superseded = True
+            if self.pdfs is not None:
+                self.pdfs.supersede()

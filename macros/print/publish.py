@@ -57,6 +57,11 @@ class SitePdfs:
         self.rendering.superseded.set()
 
 
+def show_pending(site_dir: Path, pages: dict[str, book.RenderedPage]) -> None:
+    """Say on the Downloads page that PDFs are being made, before the jobs are known."""
+    downloads.show_pending(site_dir, pages)
+
+
 def site_pdf_jobs(cat: Catalogue, renderer: PrintRenderer, pages: dict[str, book.RenderedPage],
                   nav, site_files: Mapping[str, Path] | None = None) -> list[PdfJob]:
     """Every PDF of this edition, made from the catalogue and the pages' HTML."""

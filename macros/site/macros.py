@@ -36,7 +36,8 @@ def _first_line(page, markdown: str) -> int:
 
 def define_env(env) -> None:
     build = build_of(env)
-    templates = PageTemplates(build.catalogue, build.web, lambda: env.page.file.src_uri,
+    rendering = {"page": ""}  # the page whose macros run: their links are relative to it
+    templates = PageTemplates(build.catalogue, build.web, lambda: rendering["page"],
                               on_left_out=build.note_left_out)
 
     def page_file(page) -> str:
@@ -47,6 +48,14 @@ def define_env(env) -> None:
         except (TypeError, ValueError):
             return page.file.src_uri
 
+    def expand(src: str, markdown: str, file: str, first: int) -> str:
+        """A page's text with its macros run. Raises ContentError."""
+        rendering["page"] = src
+        # links to what the edition leaves out keep their text (issue #23)
+        markdown = build.unlink_left_out(markdown, src, file, first)
+        with build.reads.reading(src):
+            return templates.render(markdown, file, first)
+
     def render(markdown: str, force_rendering: bool = False) -> str:
         """Replaces mkdocs-macros' render (plugin.py: render) for every page and page title.
         A page that goes wrong stops the build: a BuildError prints our message alone."""
@@ -54,11 +63,21 @@ def define_env(env) -> None:
         if (page.meta or {}).get("render_macros") is False:
             return markdown
         try:
-            first = _first_line(page, markdown)
-            # links to what the edition leaves out keep their text (issue #23)
-            markdown = build.unlink_left_out(markdown, page.file.src_uri, page_file(page), first)
-            return templates.render(markdown, page_file(page), first)
+            where = (page_file(page), _first_line(page, markdown))
+            output = expand(page.file.src_uri, markdown, *where)
         except ContentError as e:
             raise PluginError("\n" + e.report()) from None
+        build.reads.wrote(page.file.src_uri, markdown, where, output)
+        return output
+
+    def same_again(src: str, outputs: dict) -> bool:
+        """Whether the page's macros make the texts they made last time (outputs: from the
+        ReadLog of that build). A problem counts as a change: the page's render reports it."""
+        try:
+            return all(expand(src, text, *where) == output
+                       for text, (where, output) in outputs.items())
+        except ContentError:
+            return False
 
     env.render = render
+    build.macros_unchanged = same_again

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
-from . import csp, instant
+from . import csp, incremental, instant
 from ..build.settings import Settings
 from ..model.page_source import rendered_problems
 from ..model.problems import ContentError, Problem
@@ -57,6 +57,8 @@ class KrachtwerkPlugin(BasePlugin):
         self.finishing: Build | None = None  # a serve build whose PDFs still render
         self.lock: BuildLock | None = None  # one build at a time in the folder (build/lock.py)
         self.offline = False
+        # the live preview of `mkdocs serve --dirty` (site/incremental.py)
+        self.live: incremental.LiveSession | None = None
 
     def _unlock(self) -> None:
         if self.lock is not None and self.session is None:  # serve keeps it for the session
@@ -64,9 +66,14 @@ class KrachtwerkPlugin(BasePlugin):
 
     # --- a serve session ------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
-        self.dirty = dirty
+        # MkDocs keeps this instance for the whole process (its plugin cache): a session
+        # starts from nothing
+        self.dirty, self.session, self.live = dirty, None, None
         if command == "serve":
             self.session = SessionPool()
+            if dirty:
+                incremental.quiet_dirty_warning()
+                self.live = incremental.LiveSession()
 
     def on_shutdown(self):
         if self.lock is not None:
@@ -75,6 +82,7 @@ class KrachtwerkPlugin(BasePlugin):
             self.build.cancel_pdfs()
         if self.session is not None:
             self.session.shutdown()
+        self.session, self.live = None, None
 
     # --- one build --------------------------------------------------------------------------
     def on_config(self, config):
@@ -84,15 +92,21 @@ class KrachtwerkPlugin(BasePlugin):
             if self.lock is None:
                 self.lock = BuildLock(root)
             self.lock.acquire(settings.lock_wait, report=log.info)
-            self.build = Build(settings, directory_urls=config.use_directory_urls,
-                               session=self.session, report=edition_log.info)
+            plan = self.live.plan_rebuild(settings, self.build) if self.live else None
+            if plan is not None and plan.keeps_catalogue:
+                self.build = self.build.again()
+            else:
+                kept = self.build.templates if self.session and self.build else None
+                self.build = Build(settings, directory_urls=config.use_directory_urls,
+                                   session=self.session, report=edition_log.info,
+                                   templates=kept)
+                self.build.report_translations(translation_log.info)
         except ContentError as e:
             # Abort prints the message without a traceback and stops with a non-zero exit.
             self._unlock()
             raise Abort("\n" + e.report()) from None
         except BuildBusy as e:
             raise Abort(str(e)) from None
-        self.build.report_translations(translation_log.info)
         self.offline = settings.offline
         cat = self.build.catalogue
         ed = cat.edition
@@ -106,6 +120,8 @@ class KrachtwerkPlugin(BasePlugin):
         if ed.logo:
             config.theme["logo"] = config.theme["favicon"] = edition.logo_uri(cat)
         config.nav = self.build.nav(config.nav)
+        if self.live is not None:
+            self.live.check_nav(config)
         # Links in every page only to http(s), mailto, tel or within the site (web/safe_text).
         config.markdown_extensions.append(SafeLinksExtension())
         # Tooltips from data/begrippen.yml, handed to Markdown's abbr extension once. Appending
@@ -124,14 +140,20 @@ class KrachtwerkPlugin(BasePlugin):
         if self.finishing is not None:
             self.finishing.supersede()
             self.finishing = None
-        if not self.dirty:  # --dirty renders changed pages only: keep the others' HTML
+        if self.live is not None:
+            self.live.own_search_merge(config)
+        if self.live is not None and self.live.plan.full:
+            self.live.start_over(config)
+            self.rendered = {}
+        elif not self.dirty:  # --dirty renders changed pages only: keep the others' HTML
             self.rendered = {}
         self.markup_problems = []
 
     def on_files(self, files, *, config):
         if problem := self.build.stale_script():
             script_log.warning(problem)  # fails `mkdocs build` (strict); serve carries on
-        for src_uri, content in self.build.generated_files().items():
+        generated = self.build.generated_files()
+        for src_uri, content in generated.items():
             files.append(File.generated(config, src_uri, content=content))
         for file in list(files):
             if self.build.is_switched_off(file.src_uri):
@@ -142,7 +164,15 @@ class KrachtwerkPlugin(BasePlugin):
                   .replace("{{MATERIAL_WORKER}}", _material_worker())
                   .replace("{{SEARCH_WORDS}}", search_words))
         files.append(File.generated(config, SEARCH_WORKER_URI, content=worker))
+        if self.live is not None and self.live.mark(files, generated, self.build,
+                                                    self.rendered, config):
+            self.rendered = {}
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.live is not None:
+            self.live.name_pages(nav, self.rendered)
+        return nav
 
     def on_page_context(self, context, *, page, config, nav):
         if instant.is_placeholder(config):
@@ -160,12 +190,19 @@ class KrachtwerkPlugin(BasePlugin):
             src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
         return html
 
+    def on_post_page(self, output, *, page, config):
+        if self.live is not None:
+            output = self.live.keep_tag_links(page, output)
+        return output
+
     def on_env(self, env, *, config, files):
         """Every page's HTML is known now: start the PDFs, so they render while MkDocs writes
         the web pages. Images for the book are read from the files MkDocs will copy, because
         the copying comes after this event."""
         if self.markup_problems:
             raise Abort("\n" + ContentError(self.markup_problems).report())
+        if self.live is not None:
+            env = self.live.keep_theme(env)
         documentation = {f.src_uri for f in files.documentation_pages()}
         if missing := documentation - set(self.rendered):
             # A --dirty build that did not render every page makes no PDFs: a book of the
@@ -176,7 +213,8 @@ class KrachtwerkPlugin(BasePlugin):
         site_files = {f.dest_uri: Path(f.abs_src_path) for f in files
                       if f.abs_src_path and not f.is_documentation_page()}
         pages = {src: page for src, page in self.rendered.items() if src in documentation}
-        self.build.start_pdfs(pages, config.nav, site_files)
+        # serve: the jobs are made in the PDF thread, after the reload (build.py)
+        self.build.start_pdfs(pages, config.nav, site_files, later=self.session is not None)
         return env
 
     # After the search plugin wrote its index (0), before the offline plugin copies it (-100).
@@ -185,7 +223,10 @@ class KrachtwerkPlugin(BasePlugin):
         """Wait for the PDFs and put them in the site. Under `mkdocs serve` that happens in a
         thread: the browser reloads at once and the PDFs follow when they are done."""
         build, site_dir = self.build, Path(config.site_dir)
-        adjust_index(site_dir)
+        if self.live is not None:
+            self.live.remember(site_dir, build, self.rendered)  # adjusts the index too
+        else:
+            adjust_index(site_dir)
         if self.session is None:
             try:
                 build.finish_pdfs(site_dir, report=log.info)
@@ -206,6 +247,8 @@ class KrachtwerkPlugin(BasePlugin):
         threading.Thread(target=finish, name="krachtwerk-pdf", daemon=True).start()
 
     def on_build_error(self, *, error):
+        if self.live is not None:
+            self.live.forget()
         if self.build is not None:
             self.build.cancel_pdfs()
         self._unlock()

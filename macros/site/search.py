@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 INDEX = "search/search_index.json"
 ADDRESS = "adres"
 
 
-def adjust_index(site_dir: Path) -> None:
+def adjust_index(site_dir: Path, mend: Callable[[list[dict]], list[dict]] | None = None
+                 ) -> None:
+    """mend: what a serve rebuild of some pages does to the entries first (site/incremental.py:
+    the other pages' entries back in), so that the index is read and written once."""
     path = site_dir / INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    if mend is not None:
+        index["docs"] = mend(index.get("docs", []))
     fields = index.get("config", {}).get("fields", {})
     if "title" not in fields:
         return

@@ -24,6 +24,7 @@ from ..model import details
 from ..model.catalogue import Catalogue
 from ..model.problems import ContentError, Problem
 from . import left_out
+from .macro_arguments import KINDS, MacroCallError, check_arguments
 
 TEMPLATE_FILE = "<template>"  # the code filename Jinja gives a template made from a string
 MAX_TEXT = 100_000  # longest string or list a page expression may make with * (a memory bomb)
@@ -101,21 +102,6 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
 
 
 # --- macros --------------------------------------------------------------------------------
-# What each argument kind accepts: its Dutch name and the allowed values, from the catalogue.
-def _ids(attr: str, noun: str):
-    # a left-out item (issue #23) may still be named: the macro shows its text, or nothing
-    return noun, lambda cat: sorted(set(getattr(cat, attr)) | set(cat.left_out.get(noun, {})))
-
-
-KINDS = {
-    "werkblad": _ids("worksheets", "werkblad"),
-    "principe": _ids("principles", "principe"),
-    "basistaak": _ids("tasks", "basistaak"),
-    "oefening": _ids("exercises", "oefening"),
-    "cursus": _ids("courses", "cursus"),
-}
-
-
 @dataclass(frozen=True)
 class Macro:
     name: str
@@ -145,48 +131,6 @@ MACROS = [
 ]
 
 
-class MacroCallError(Exception):
-    """A page called a macro wrongly; the message is Dutch and names the allowed values."""
-
-
-def _shown(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}'"
-    return f"{value!r} ({type(value).__name__})"
-
-
-def _check_arguments(macro: Macro, cat: Catalogue, args: tuple, kwargs: dict) -> list:
-    """The arguments in order, each checked; raises MacroCallError."""
-    call = macro.signature()
-    unknown = [k for k in kwargs if k not in macro.params]
-    if unknown:
-        raise MacroCallError(f"{macro.name} kent geen argument '{unknown[0]}'; schrijf {call}")
-    if len(args) > len(macro.params):
-        raise MacroCallError(f"{macro.name} krijgt {len(args)} argumenten, maar neemt er "
-                             f"{len(macro.params)}; schrijf {call}")
-    values = list(args)
-    for name in macro.params[len(args):]:
-        if name not in kwargs:
-            raise MacroCallError(f"{macro.name} mist het argument '{name}'; schrijf {call}")
-        values.append(kwargs[name])
-    for name, value in zip(macro.params, values):
-        if name == "trainer" and not isinstance(value, bool):
-            raise MacroCallError(f"{macro.name}: {name} is {_shown(value)}, maar moet "
-                                 "true of false zijn (zonder aanhalingstekens)")
-    for name, value in zip(macro.params, values):
-        if name == "trainer":
-            continue
-        noun, allowed = KINDS[name]
-        choices = allowed(cat)
-        if not isinstance(value, str) or value not in choices:
-            what = "geen tekst" if not isinstance(value, str) else "onbekend"
-            raise MacroCallError(f"{macro.name}: {noun} {_shown(value)} is {what}; kies uit: "
-                                 f"{', '.join(choices)}")
-    return values
-
-
 class PageTemplates:
     """Renders the Jinja of content pages: only MACROS and `editie` are in reach."""
 
@@ -205,7 +149,7 @@ class PageTemplates:
 
     def _bind(self, macro: Macro, web, page_of) -> Callable:
         def call(*args, **kwargs) -> str:
-            values = _check_arguments(macro, self.cat, args, kwargs)
+            values = check_arguments(macro, self.cat, args, kwargs)
             kind = macro.params[0] if macro.params else None
             if kind in KINDS and self.cat.is_left_out(kind, values[0]):
                 self.on_left_out(self._at[0], kind, values[0],
