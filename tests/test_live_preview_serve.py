@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from test_pdf_serve import fetch, free_port, wait_for
-from tiny_project import ROOT, edit, make_project
+from tiny_project import ROOT, edit, make_project, real_project_copy
 
 
 def serve_flags() -> list[str]:
@@ -100,16 +100,6 @@ def test_serve_renders_what_an_edit_touched_and_keeps_the_rest(tmp_path):
     assert "dirty" not in output.lower().replace("--dirty", ""), output  # MkDocs' warning
 
 
-def _site_copy(target):
-    """The real project's content and configuration (no caches, no site) in target."""
-    import shutil
-    for name in ("content", "worksheets", "data", "site_config", "overrides", "macros"):
-        shutil.copytree(ROOT / name, target / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 def _session_build(config_file, site_dir, session=None):
     """One build as `mkdocs serve --dirty` makes it (session: the config of an earlier build
     in the same serve session, whose plugins carry on)."""
@@ -130,7 +120,7 @@ def test_a_live_rebuild_gives_the_site_a_full_build_gives(tmp_path, monkeypatch)
     HTML file and the search index, byte for byte."""
     monkeypatch.setenv("KRACHTWERK_PDF", "uit")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    project = _site_copy(tmp_path / "p")
+    project = real_project_copy(tmp_path / "p")
     live, full = tmp_path / "live", tmp_path / "full"
     first = _session_build(project / "mkdocs.yml", live)
     edit(project / "content/handleiding/herstel.md", "Herstel is ook een ",

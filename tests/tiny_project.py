@@ -59,6 +59,15 @@ def make_project(target: Path, with_site: bool = False) -> Path:
     return target
 
 
+def real_project_copy(target: Path) -> Path:
+    """The real project's content, data, code and configuration (no caches, no site)."""
+    for name in ("content", "worksheets", "data", "site_config", "overrides", "macros"):
+        shutil.copytree(ROOT / name, target / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
 def problems_of(project: Path) -> list[str]:
     """Every problem the loader reports for a project that must fail, as text."""
     with pytest.raises(ContentError) as info:

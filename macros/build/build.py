@@ -114,6 +114,13 @@ class Build:
             self.left_out_links.append(note)
             self.report(note)
 
+    def replay_notes(self, notes: list[str]) -> None:
+        """What a page kept from the last build noted then (site/page_cache.py)."""
+        for note in notes:
+            if note not in self.left_out_links:
+                self.left_out_links.append(note)
+                self.report(note)
+
     def unlink_left_out(self, markdown: str, page: str, file: str, first_line: int = 1) -> str:
         """A page's Markdown with its links to left-out pages made plain text (and noted)."""
         markdown, found = left_out.unlink(markdown, page, self.left_out_pages)

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.reads import ALL, ReadLog
+from .page_inputs import item_files
 
 # Folders a serve session watches (mkdocs.yml `watch` and docs_dir) plus the config file.
 WATCHED = ("content", "worksheets", "data", "site_config", "overrides", "macros", "mkdocs.yml")
 CONTENT = "content/"
-# kinds whose items pages read (model/reads.py); a translation counts as its worksheet's
-ITEM_KINDS = {"werkblad", "principe", "oefening", "cursus"}
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 _TITLE = re.compile(r"^#\s+.*$", re.M)
 
@@ -144,15 +143,7 @@ class Preview:
 
     def remember_catalogue(self, sources) -> None:
         """Which data file holds which item (Catalogue.sources: (kind, id) -> located data)."""
-        files = {}
-        for (kind, ident), located in sources.items():
-            if kind in ITEM_KINDS:
-                files[located.file] = (kind, ident)
-            elif kind == "vertaling":  # "en/weekplan": a translation is its worksheet's
-                files[located.file] = ("werkblad", ident.split("/", 1)[1])
-            elif kind == "taal":  # a language's own texts show on every worksheet
-                files[located.file] = ("werkblad", ALL)
-        self.item_files = files
+        self.item_files = item_files(sources)
 
     def done(self, log: ReadLog, nav, full: bool) -> None:
         """A build went well: remember its files, and what the macros of the pages it

@@ -19,6 +19,8 @@ from mkdocs.structure.files import File
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
 from . import csp, incremental, instant
+from .page_cache import PageCache
+from ..build.page_inputs import PageInputs
 from ..build.settings import Settings
 from ..model.page_source import rendered_problems
 from ..model.problems import ContentError, Problem
@@ -59,6 +61,8 @@ class KrachtwerkPlugin(BasePlugin):
         self.offline = False
         # the live preview of `mkdocs serve --dirty` (site/incremental.py)
         self.live: incremental.LiveSession | None = None
+        self.pages: PageCache | None = None  # pages kept from the last build (page_cache.py)
+        self.notes_before = 0
 
     def _unlock(self) -> None:
         if self.lock is not None and self.session is None:  # serve keeps it for the session
@@ -167,7 +171,30 @@ class KrachtwerkPlugin(BasePlugin):
         if self.live is not None and self.live.mark(files, generated, self.build,
                                                     self.rendered, config):
             self.rendered = {}
+        self.pages = self._page_cache(files, config)
         return files
+
+    def _page_cache(self, files, config) -> PageCache:
+        """What the pages' HTML depends on besides their own inputs: the Markdown settings
+        (names, not objects: an extension object prints its address) and the site's files,
+        which relative links are resolved against."""
+        extensions = [e if isinstance(e, str) else type(e).__qualname__
+                      for e in config.markdown_extensions]
+        generator = json.dumps([extensions, config.mdx_configs, config.site_url,
+                                config.use_directory_urls,
+                                sorted((f.src_uri, f.dest_uri) for f in files)],
+                               sort_keys=True, ensure_ascii=False, default=str)
+        settings = self.build.settings
+        return PageCache(settings.cache_dir / "paginas" / settings.edition_dir.name,
+                         PageInputs(self.build.catalogue, settings, generator))
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Before the macros (our plugin comes first): a page kept from the last build gets
+        no Markdown to render; on_page_content puts its HTML back."""
+        if self.pages is not None and self.pages.look_up(page, markdown):
+            return ""
+        self.notes_before = len(self.build.left_out_links)
+        return markdown
 
     def on_nav(self, nav, *, config, files):
         if self.live is not None:
@@ -182,12 +209,26 @@ class KrachtwerkPlugin(BasePlugin):
     def on_page_content(self, html, *, page, config, files):
         """Check each page's article HTML (model/page_source.py) and keep it: the handbook PDF
         is made from it."""
-        source = page.file.content_string if page.file.abs_src_path else ""
-        name = (str(Path(page.file.abs_src_path).relative_to(self.build.settings.root))
-                if page.file.abs_src_path else page.file.src_uri)
-        self.markup_problems += rendered_problems(name, html, source)
-        self.rendered[page.file.src_uri] = RenderedPage(
-            src=page.file.src_uri, url=page.url, title=page.title or "", html=html)
+        src = page.file.src_uri
+        if self.pages is not None and src in self.pages.hits:
+            entry = self.pages.restore(page, files)
+            html, reads = entry["html"], self.build.reads
+            reads.reads[src] = {tuple(r) for r in entry["reads"]}
+            reads.outputs[src] = {text: (tuple(where), out)
+                                  for text, (where, out) in entry["outputs"].items()}
+            self.build.replay_notes(entry["notes"])
+        else:
+            source = page.file.content_string if page.file.abs_src_path else ""
+            name = (str(Path(page.file.abs_src_path).relative_to(self.build.settings.root))
+                    if page.file.abs_src_path else page.file.src_uri)
+            problems = rendered_problems(name, html, source)
+            self.markup_problems += problems
+            if self.pages is not None and not problems:
+                reads = self.build.reads
+                self.pages.store(page, html, reads.reads.get(src, ()), reads.outputs.get(src, {}),
+                                 self.build.left_out_links[self.notes_before:])
+        self.rendered[src] = RenderedPage(src=src, url=page.url, title=page.title or "",
+                                          html=html)
         return html
 
     def on_post_page(self, output, *, page, config):
