@@ -32,7 +32,7 @@ class SlowBuild:
         self.release, self.finished, self.superseded = (threading.Event(), threading.Event(),
                                                         False)
 
-    def finish_pdfs(self, site_dir, report):
+    def finish_pdfs(self, site_dir, report, **options):
         self.release.wait(30)
         self.finished.set()
 
@@ -69,7 +69,7 @@ def test_build_finishes_the_pdfs_before_it_returns(tmp_path):
     """`mkdocs build` must not exit (or report success) with PDFs still rendering: without a
     serve session, finish_pdfs() runs in on_post_build itself, not in a thread."""
     class Build(SlowBuild):
-        def finish_pdfs(self, site_dir, report):
+        def finish_pdfs(self, site_dir, report, **options):
             self.thread = threading.current_thread()
             self.finished.set()
 

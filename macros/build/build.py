@@ -66,13 +66,13 @@ class Build:
         self.report = report
         self._pdf_inputs: tuple | None = None
         self._pdf_lock = threading.Lock()
-        self._superseded = False
+        self._superseded = threading.Event()
 
     def again(self) -> "Build":
         """A build of the same content for a serve rebuild that changed no data file: the
         catalogue, templates and renderers are kept (loading them takes about a second)."""
         twin = copy.copy(self)
-        twin.pdfs, twin._pdf_inputs, twin._superseded = None, None, False
+        twin.pdfs, twin._pdf_inputs, twin._superseded = None, None, threading.Event()
         twin._pdf_lock = threading.Lock()
         twin.reads.reads, twin.reads.outputs = {}, {}
         return twin
@@ -153,9 +153,16 @@ class Build:
                                   dict(rendered), nav, site_files,
                                   workers=self.settings.pdf_jobs, session=self.session)
 
-    def finish_pdfs(self, site_dir: Path, report: Callable[[str], None]) -> None:
+    def finish_pdfs(self, site_dir: Path, report: Callable[[str], None],
+                    quiet: float = 0.0) -> None:
+        """quiet: first wait this long for a newer build (serve: saves come seconds apart
+        while someone edits; PDFs of a state the next save replaces are not worth the CPU
+        that the next reload needs). A newer build makes them instead."""
+        if quiet and self._pdf_inputs is not None and self._superseded.wait(quiet):
+            return
         with self._pdf_lock:
-            if self.pdfs is None and self._pdf_inputs is not None and not self._superseded:
+            if self.pdfs is None and self._pdf_inputs is not None \
+                    and not self._superseded.is_set():
                 self._start_pdfs()
         if self.pdfs is not None:
             self.pdfs.finish(site_dir, report=report)
@@ -174,6 +181,6 @@ class Build:
         """A newer build owns the site folder: keep rendering PDFs into the cache only (or,
         when they have not started, leave them to the newer build)."""
         with self._pdf_lock:
-            self._superseded = True
+            self._superseded.set()
             if self.pdfs is not None:
                 self.pdfs.supersede()

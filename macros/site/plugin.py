@@ -39,6 +39,8 @@ translation_log = get_plugin_logger("vertalingen")
 SEARCH_WORKER = Path(__file__).parent / "assets" / "krachtwerk-search.js"
 SEARCH_WORKER_URI = "assets/javascripts/workers/krachtwerk-search.js"
 FRAME_WORKER = "assets/js/iframe-worker/stand-in.js"  # the name keeps the CDN copy out
+# serve: the PDFs of a rebuild start when no newer one came for this long (build.py)
+QUIET_BEFORE_PDFS = 4.0
 
 
 def _material_worker() -> str:
@@ -279,7 +281,7 @@ class KrachtwerkPlugin(BasePlugin):
 
         def finish() -> None:
             try:
-                build.finish_pdfs(site_dir, report=log.info)
+                build.finish_pdfs(site_dir, report=log.info, quiet=QUIET_BEFORE_PDFS)
             except Exception as error:  # a thread's exception would otherwise only print a trace
                 log.error(f"De PDF's zijn niet gemaakt: {error}")
 
