@@ -95,7 +95,11 @@ class PageInputs:
                   else self.items.get((kind, ident), GONE)] for kind, ident in sorted(reads)]
         return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
-    def key(self, src: str, url: str, markdown: str, meta: dict, reads) -> str:
-        text = json.dumps([self.base, src, url, markdown, meta, self.reads_digest(reads)],
+    def page_key(self, src: str, url: str, markdown: str, meta: dict) -> str:
+        """The page's own inputs and the build's: all but the items it read."""
+        text = json.dumps([self.base, src, url, markdown, meta],
                           ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def key(self, page_key: str, reads) -> str:
+        return hashlib.sha256(f"{page_key}\0{self.reads_digest(reads)}".encode()).hexdigest()

@@ -11,6 +11,10 @@ tags, PDFs) runs as before.
 The cache folder is not trusted (#17): each entry carries an HMAC seal with the user's key
 (print/seal.py), and one that does not verify counts as missing. A page with a listing of
 the tags plugin is never kept: that plugin fills it in from the Markdown each build.
+
+When only an item the page read changed (a worksheet edit, and the page lists all
+worksheets), the page's macros run again: if they make the texts they made, the HTML is the
+same too, and the entry is kept under its new key (site/macros.py same_again).
 """
 from __future__ import annotations
 
@@ -37,9 +41,11 @@ def _tokens(toc) -> list[dict]:
 class PageCache:
     """One build's look-ups and stores, in folder (one file per page)."""
 
-    def __init__(self, folder: Path, inputs: PageInputs, key_bytes: bytes | None = None):
+    def __init__(self, folder: Path, inputs: PageInputs, key_bytes: bytes | None = None,
+                 macros_unchanged=lambda src, outputs: False):
         self.folder = folder
         self.inputs = inputs
+        self.macros_unchanged = macros_unchanged  # (src, what they made) -> same again?
         self.key_bytes = key_bytes if key_bytes is not None else seal.user_key()[0]
         self.hits: dict[str, dict] = {}  # src -> entry, this build
         self.keys: dict[str, str] = {}  # src -> key, for pages rendered this build
@@ -52,13 +58,21 @@ class PageCache:
         """On page_markdown, before the macros: whether the page's HTML is in the cache."""
         src = page.file.src_uri
         stored = self._read(src)
-        reads = stored["entry"]["reads"] if stored else []
-        key = self.inputs.key(src, page.url, markdown, page.meta, map(tuple, reads))
-        if stored and stored["key"] == key:
-            self.hits[src] = stored["entry"]
-            self.kept += 1
-            return True
-        self.keys[src] = markdown  # the key needs this page's reads: made when it is stored
+        page_key = self.inputs.page_key(src, page.url, markdown, page.meta)
+        if stored:
+            entry = stored["entry"]
+            key = self.inputs.key(page_key, map(tuple, entry["reads"]))
+            same = stored["key"] == key or (
+                stored.get("pagina") == page_key and self.macros_unchanged(
+                    src, {text: (tuple(where), out)
+                          for text, (where, out) in entry["outputs"].items()}))
+            if same:
+                if stored["key"] != key:
+                    self._write(src, page_key, key, entry)
+                self.hits[src] = entry
+                self.kept += 1
+                return True
+        self.keys[src] = (markdown, page_key)  # the key needs the reads: made when stored
         return False
 
     def _read(self, src: str) -> dict | None:
@@ -68,8 +82,10 @@ class PageCache:
             text = json.dumps(entry, sort_keys=True, ensure_ascii=False)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if not (isinstance(key, str) and isinstance(entry, dict) and seal.verifies(
-                self.key_bytes, stored.get("zegel"), KIND, src, key, text)):
+        page_key = stored.get("pagina")
+        if not (isinstance(key, str) and isinstance(page_key, str) and isinstance(entry, dict)
+                and seal.verifies(self.key_bytes, stored.get("zegel"), KIND, src, key,
+                                  page_key, text)):
             return None
         return stored
 
@@ -92,7 +108,7 @@ class PageCache:
         src = page.file.src_uri
         if src not in self.keys:
             return
-        markdown = self.keys.pop(src)
+        markdown, page_key = self.keys.pop(src)
         if TAG_LISTING in markdown or any(TAG_LISTING in out for _, out in outputs.values()):
             return
         reads = sorted([list(r) for r in reads])
@@ -103,10 +119,12 @@ class PageCache:
                  "reads": reads, "outputs": {text: [list(where), out]
                                              for text, (where, out) in outputs.items()},
                  "notes": notes}
-        key = self.inputs.key(src, page.url, markdown, page.meta, map(tuple, reads))
+        self._write(src, page_key, self.inputs.key(page_key, map(tuple, reads)), entry)
+
+    def _write(self, src: str, page_key: str, key: str, entry: dict) -> None:
         text = json.dumps(entry, sort_keys=True, ensure_ascii=False)
-        record = {"key": key, "entry": entry,
-                  "zegel": seal.seal(self.key_bytes, KIND, src, key, text)}
+        record = {"key": key, "pagina": page_key, "entry": entry,
+                  "zegel": seal.seal(self.key_bytes, KIND, src, key, page_key, text)}
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(src)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")

@@ -188,7 +188,8 @@ class KrachtwerkPlugin(BasePlugin):
                                sort_keys=True, ensure_ascii=False, default=str)
         settings = self.build.settings
         return PageCache(settings.cache_dir / "paginas" / settings.edition_dir.name,
-                         PageInputs(self.build.catalogue, settings, generator))
+                         PageInputs(self.build.catalogue, settings, generator),
+                         macros_unchanged=self.build.macros_unchanged)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Before the macros (our plugin comes first): a page kept from the last build gets
