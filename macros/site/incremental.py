@@ -38,7 +38,9 @@ class _PlannedDirty(logging.Filter):
 
 
 def quiet_dirty_warning() -> None:
-    logging.getLogger("mkdocs.commands.build").addFilter(_PlannedDirty())
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _PlannedDirty) for f in logger.filters):
+        logger.addFilter(_PlannedDirty())
 
 
 def clean(site_dir: str) -> None:

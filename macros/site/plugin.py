@@ -4,7 +4,9 @@ It makes one Build per build (on_config) and wires it to MkDocs' events: the pag
 files generated from the data, each page's HTML for the book, and the PDFs, which start as
 soon as every page's HTML is known (on_env) and are finished after the site is written. State
 that outlives one build lives on this instance: MkDocs keeps a plugin with on_startup for a
-whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds.
+whole `mkdocs serve` session, with one PDF worker pool for all its rebuilds, and under
+`--dirty` the live preview (incremental.py). Pages whose inputs did not change keep their HTML
+from the last build (page_cache.py).
 """
 from __future__ import annotations
 
