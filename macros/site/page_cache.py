@@ -130,3 +130,19 @@ class PageCache:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
+
+
+def page_cache_for(build, files, config) -> PageCache:
+    """The page cache of one build. Besides each page's own inputs, its HTML depends on the
+    Markdown settings (names, not objects: an extension object prints its address) and on
+    the site's files, which relative links are resolved against."""
+    extensions = [e if isinstance(e, str) else type(e).__qualname__
+                  for e in config.markdown_extensions]
+    generator = json.dumps([extensions, config.mdx_configs, config.site_url,
+                            config.use_directory_urls,
+                            sorted((f.src_uri, f.dest_uri) for f in files)],
+                           sort_keys=True, ensure_ascii=False, default=str)
+    settings = build.settings
+    return PageCache(settings.cache_dir / "paginas" / settings.edition_dir.name,
+                     PageInputs(build.catalogue, settings, generator),
+                     macros_unchanged=build.macros_unchanged)

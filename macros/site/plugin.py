@@ -21,8 +21,7 @@ from mkdocs.structure.files import File
 from ..build.build import Build
 from ..build.lock import BuildBusy, BuildLock
 from . import csp, incremental, instant
-from .page_cache import PageCache
-from ..build.page_inputs import PageInputs
+from .page_cache import PageCache, page_cache_for
 from ..build.settings import Settings
 from ..model.page_source import rendered_problems
 from ..model.problems import ContentError, Problem
@@ -175,23 +174,8 @@ class KrachtwerkPlugin(BasePlugin):
         if self.live is not None and self.live.mark(files, generated, self.build,
                                                     self.rendered, config):
             self.rendered = {}
-        self.pages = self._page_cache(files, config)
+        self.pages = page_cache_for(self.build, files, config)
         return files
-
-    def _page_cache(self, files, config) -> PageCache:
-        """What the pages' HTML depends on besides their own inputs: the Markdown settings
-        (names, not objects: an extension object prints its address) and the site's files,
-        which relative links are resolved against."""
-        extensions = [e if isinstance(e, str) else type(e).__qualname__
-                      for e in config.markdown_extensions]
-        generator = json.dumps([extensions, config.mdx_configs, config.site_url,
-                                config.use_directory_urls,
-                                sorted((f.src_uri, f.dest_uri) for f in files)],
-                               sort_keys=True, ensure_ascii=False, default=str)
-        settings = self.build.settings
-        return PageCache(settings.cache_dir / "paginas" / settings.edition_dir.name,
-                         PageInputs(self.build.catalogue, settings, generator),
-                         macros_unchanged=self.build.macros_unchanged)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Before the macros (our plugin comes first): a page kept from the last build gets
