@@ -109,7 +109,7 @@ class Rendering:
         self.jobs = jobs
         self.cache = cache
         self.record_index = record_index
-        self.keys = {job.output: self.cache.key(job.document) for job in jobs}
+        self.keys = {job.output: self._key(job) for job in jobs}
         self.unstored: dict[str, tuple[bytes, dict]] = {}  # key -> a part the cache refused
         # Longest first (by HTML size; the book's chapters lead): no long job is left for the
         # end while the other workers wait.
@@ -132,9 +132,25 @@ class Rendering:
                                                   job.document.field_labels, job.document.inputs): job
                             for job in self.todo}
 
-    def _cached(self, job: PdfJob) -> bool:
-        key = self.keys[job.output]
+    def _key(self, job: PdfJob) -> str:
+        """The job's cache key: the one the memo remembers for its inputs when that PDF is in
+        the cache (its print HTML is then never made), otherwise made from its print HTML."""
+        digest, memo = job.inputs_digest, self.cache.memo
+        if digest is not None:
+            key = memo.key(digest)
+            if key is not None and self._usable(job, key):
+                memo.remember(digest, key)
+                return key
+        key = self.cache.key(job.document)
+        if digest is not None:
+            memo.remember(digest, key)
+        return key
+
+    def _usable(self, job: PdfJob, key: str) -> bool:
         return self.cache.valid(key) and (job.publish or self.cache.facts(key) is not None)
+
+    def _cached(self, job: PdfJob) -> bool:
+        return self._usable(job, self.keys[job.output])
 
     def _rendered(self) -> Iterator[tuple[PdfJob, tuple]]:
         if not self.futures:

@@ -168,6 +168,39 @@ def test_a_forged_index_entry_does_not_publish_a_planted_pdf(tmp_path, fake_rend
         path.write_bytes(evil)
 
 
+@pytest.mark.parametrize("planted", ["other text", "two members", "a file name", "garbage"])
+def test_a_planted_gzip_copy_is_made_again(tmp_path, planted):
+    """The site's .gz files come from .cache/gzip when they hold exactly the file: a copy
+    someone put there with other text (or more than the text) is not served."""
+    import gzip
+    from macros.site.compress import precompress
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    page = site / "index.html"
+    page.parent.mkdir(parents=True)
+    text = "<p>hulpbronnen</p>\n" * 200
+    page.write_text(text, encoding="utf-8")
+    precompress(site, cache)
+    good = (site / "index.html.gz").read_bytes()
+    [kept] = cache.rglob("*.gz")
+    kept.write_bytes({
+        "other text": gzip.compress(b"<script>evil()</script>" * 50, 9, mtime=0),
+        "two members": good + gzip.compress(b"<script>evil()</script>", 9, mtime=0),
+        "a file name": _named_gzip(text.encode()),
+        "garbage": good[:10] + b"\0" * 40}[planted])
+    precompress(site, cache)
+    assert (site / "index.html.gz").read_bytes() == good
+    assert kept.read_bytes() == good
+
+
+def _named_gzip(data: bytes) -> bytes:
+    import gzip
+    import io
+    out = io.BytesIO()
+    with gzip.GzipFile(filename="evil.html", mode="wb", fileobj=out, mtime=0) as packed:
+        packed.write(data)
+    return out.getvalue()
+
+
 def test_a_planted_font_in_the_cache_is_converted_again(tmp_path):
     from macros.print.cache import decompressed_fonts
     from macros.print import seal
