@@ -212,8 +212,11 @@ def read_memory(cache: Cache) -> dict[str, dict]:
     return {k: v for k, v in data.items() if isinstance(v, dict) and well_formed_facts(v)}
 
 
-def write_memory(cache: Cache, books: list[PartedBook]) -> None:
-    data = {k: v for book in books for k, v in book.remembered().items()}
+def write_memory(cache: Cache, books: list[PartedBook], keep_old: bool = False) -> None:
+    """keep_old: another book was published from the memo (memo.py) without its parts being
+    looked at; what the memory knew of them stays."""
+    data = {**(read_memory(cache) if keep_old else {}),
+            **{k: v for book in books for k, v in book.remembered().items()}}
     try:
         write_atomically(memory_path(cache), json.dumps(data).encode("utf-8"))
     except OSError as e:

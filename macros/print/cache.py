@@ -161,20 +161,27 @@ class Cache:
             self._verified.add(key)
         return ok
 
-    def forget_replaced(self, keys: dict[str, str]) -> None:
+    def forget_replaced(self, keys: dict[str, str], keep: tuple[str, ...] = ()
+                        ) -> dict[str, str]:
         """Record this build's outputs (output -> key, with size and sha256) as the edition's
         index, and delete the cached PDFs its previous index named that no output uses any
         more: an output whose inputs changed, or one that is gone (a deleted worksheet). A PDF
         another edition's index still names stays: building one edition does not evict
-        another's PDFs."""
-        old = {rec["key"] for rec in self._read_index(self.index).values()}
+        another's PDFs. keep: output prefixes this build did not look at (the parts of a book
+        published from the memo), whose records in the previous index stay as they are.
+        Returns the outputs and keys recorded."""
+        previous = self._read_index(self.index)
+        if keep:
+            keys = {**{out: rec["key"] for out, rec in previous.items() if out.startswith(keep)},
+                    **keys}
+        old = {rec["key"] for rec in previous.values()}
         others = {rec["key"] for path in self.folder.glob("index*.json")
                   if path.name != self.index for rec in self._read_index(path.name).values()}
         for key in old - set(keys.values()) - others:
             self.drop(key)  # a read-only cache keeps it; the index below fails and says so
         index = {}
         for output, key in keys.items():
-            record = self._records.get(key)
+            record = self._records.get(key) or self._known().get(key)
             if record is None and self.path(key).is_file():
                 record = _record(self.path(key).read_bytes())
             if record is not None:
@@ -188,6 +195,7 @@ class Cache:
                 write_atomically(self.memo.path, json.dumps(memo, indent=0).encode("utf-8"))
         except OSError as e:
             self.unwritable(e)
+        return keys
 
 
 def _render_code() -> list[Path]:

@@ -1,9 +1,8 @@
 """Every PDF a site build makes, as a list of jobs. New kinds of PDF (a trainer script or a
 participant handout per course) are one more loop here plus a document in render.py.
 
-Apart from the books (cut into parts from their print HTML: book_parts.py) each job makes its
-print HTML only when asked, and carries the digest of its inputs (memo.py): a rebuild in which
-nothing changed then makes none of it."""
+Each job makes its print HTML only when asked, and carries the digest of its inputs (memo.py):
+a rebuild in which nothing changed then makes none of it."""
 from __future__ import annotations
 
 from functools import partial
@@ -32,9 +31,12 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
     books, sheets = L["downloads_books"], L["downloads_worksheets"]
     jobs = []
     if chapters:
-        jobs.append(PdfJob(BOOK_PDF, r.book_document(chapters), books, L["book_title"], "PDF"))
+        jobs.append(PdfJob(BOOK_PDF, partial(r.book_document, chapters), books,
+                           L["book_title"], "PDF",
+                           inputs_digest=job_digest(common, BOOK_PDF, *chapters)))
     if cat.worksheets:
-        jobs.append(PdfJob(WAAIER_PDF, r.waaier_document(), books, L["waaier_title"], "PDF"))
+        jobs.append(PdfJob(WAAIER_PDF, r.waaier_document, books, L["waaier_title"], "PDF",
+                           inputs_digest=job_digest(common, WAAIER_PDF)))
     for (course_id, trainer), chapter in sorted((packs or {}).items()):
         course = cat.courses[course_id]
         label = LABELS.training["script" if trainer else "handout"]

@@ -11,8 +11,10 @@ every file the load step reads (model/load.py SOURCES, the edition's folder and 
 edition), the whole macros package (code, templates, print CSS, ui_text.yml), the project's
 assets (fonts, pictograms), pyproject.toml (the version on the covers), the libraries that
 turn data into HTML, the renderer's date, fonts and logo, and what a job adds itself (its
-output name; a course pack its chapter's HTML). Editing any worksheet misses the memo of every
-job, which costs what a build cost before the memo, never a wrong PDF.
+output name; a course pack and the handbook their chapters' HTML). Editing any worksheet
+misses the memo of every job, which costs what a build cost before the memo, never a wrong
+PDF. A book (made by parts, book_parts.py) is remembered with the key of the joined PDF once
+its page numbers settled; published from the memo, its parts keep their index records.
 
 Like the index, each entry is sealed (print/seal.py): the cache folder is not trusted, and a
 planted entry naming another PDF must not count.
@@ -73,11 +75,12 @@ def renderer_digest(renderer: PrintRenderer) -> str:
     return h.hexdigest()
 
 
-def job_digest(common: str, output: str, chapter: Chapter | None = None) -> str:
+def job_digest(common: str, output: str, *chapters: Chapter) -> str:
     """One job's inputs: the renderer's digest, its output (which worksheet, which variant,
-    which language) and, for a course pack, the chapter made from its page."""
+    which language) and the chapters made from the site's pages: a course pack's one, the
+    handbook's all (in order), each with the bytes of its images."""
     h = hashlib.sha256(f"{common}\0{output}\0".encode())
-    if chapter is not None:
+    for chapter in chapters:
         h.update(json.dumps([chapter.anchor, chapter.title, chapter.level, chapter.html,
                              [str(p) for p in chapter.inputs]]).encode())
         for path in chapter.inputs:

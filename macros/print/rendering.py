@@ -102,13 +102,15 @@ class Rendering:
 
     def __init__(self, jobs: list[PdfJob], cache: Cache, workers: int | None = None,
                  session: SessionPool | None = None, record_index: bool = True,
-                 drop_others: bool = True):
+                 drop_others: bool = True, keep: tuple[str, ...] = ()):
         """record_index False: the caller writes the cache index itself, with the outputs of
         every rendering it ran (a book's later rounds, book_parts.py). drop_others False: a
-        later round leaves the session's other renders alone (a newer rebuild's among them)."""
+        later round leaves the session's other renders alone (a newer rebuild's among them).
+        keep: outputs whose index records stay (cache.py forget_replaced)."""
         self.jobs = jobs
         self.cache = cache
         self.record_index = record_index
+        self.keep = keep
         self.keys = {job.output: self._key(job) for job in jobs}
         self.unstored: dict[str, tuple[bytes, dict]] = {}  # key -> a part the cache refused
         # Longest first (by HTML size; the book's chapters lead): no long job is left for the
@@ -214,7 +216,7 @@ class Rendering:
                     data, site_dir, job.output)
             done(job, Result(job.output, size, pages, seconds))
         if self.record_index and not self.superseded.is_set():
-            self.cache.forget_replaced(self.keys)
+            self.cache.forget_replaced(self.keys, self.keep)
         for note in self.cache.notes:
             report(note)
         return [results[job.output] for job in self.jobs if job.output in results]
