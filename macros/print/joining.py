@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import book_parts, join
+from . import book_parts
 from .pdf import Result
 from .rendering import Rendering, _publish, _publish_bytes
 
@@ -24,6 +24,8 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
                report: Callable[[str], None]) -> list[Result]:
     """results of the first rendering in, the site's results out: the parts replaced by their
     books. Writes the cache index for every output of this build."""
+    from . import join  # pikepdf, imported by a build that joins a book, not by every build
+
     first = sitepdfs.rendering
     cache, superseded = first.cache, first.superseded
     books = sitepdfs.books
