@@ -83,15 +83,25 @@ class SessionPool:
 
 
 def _publish(source: Path, site_dir: Path, output: str) -> int:
+    """A hard link to the cached PDF where the file system allows one, a copy otherwise:
+    copying 327 PDFs (36 MB) took 0.2-0.7 s of a rebuild with nothing to render. The site's
+    name is always made anew, never written into, so the build writes nothing into the cache
+    through it; a cached PDF someone changes through the site fails its sha256 (cache.py
+    valid) and is rendered again."""
     target = site_dir / output
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
     return target.stat().st_size
 
 
 def _publish_bytes(data: bytes, site_dir: Path, output: str) -> int:
     target = site_dir / output
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # it may be a link into the cache (a --dirty build)
     target.write_bytes(data)
     return len(data)
 

@@ -71,6 +71,28 @@ def test_a_damaged_cached_pdf_is_rendered_again(tmp_path, fake_render, damage):
     assert (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
 
 
+def test_publishing_into_a_used_site_folder_never_writes_into_the_cache(tmp_path, fake_render):
+    """The site's PDF may be a hard link to the cached one (rendering.py _publish): a later
+    build writing that name (a --dirty build, a read-only cache) replaces it, the cached PDF
+    stays as it was."""
+    path = cached_once(tmp_path)
+    published = tmp_path / "s0/pdf/a.pdf"
+    rendering._publish_bytes(b"%PDF-1.7\n% another build\n", tmp_path / "s0", "pdf/a.pdf")
+    assert path.read_bytes() == GOOD and published.read_bytes() != GOOD
+    rendering._publish(path, tmp_path / "s0", "pdf/a.pdf")
+    rendering._publish(path, tmp_path / "s0", "pdf/a.pdf")  # again over its own link
+    assert path.read_bytes() == GOOD == published.read_bytes()
+
+
+def test_a_cached_pdf_changed_through_the_site_is_rendered_again(tmp_path, fake_render):
+    cached_once(tmp_path)
+    with open(tmp_path / "s0/pdf/a.pdf", "r+b") as site_copy:  # written in place
+        site_copy.write(b"%PDF-1.7\n% edited in the site\n")
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s1", report=print)
+    assert result.seconds is not None and (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
+
+
 def test_an_intact_cached_pdf_is_reused(tmp_path, fake_render):
     cached_once(tmp_path)
     [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
