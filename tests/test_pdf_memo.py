@@ -115,7 +115,7 @@ def project(tmp_path):
 
 
 def digest(project, day=dt.date(2026, 3, 1)) -> str:
-    return memo.renderer_digest(PrintRenderer(load_catalogue(project), date=day))
+    return memo.renderer_digest(PrintRenderer(load_catalogue(project), date=day)).whole
 
 
 @pytest.mark.parametrize("change", ["worksheet", "edition", "method", "font", "version",
@@ -195,3 +195,93 @@ def test_site_jobs_make_no_print_html_until_asked(project):
     assert jobs and not made and all(job.inputs_digest for job in jobs)
     assert len({job.inputs_digest for job in jobs}) == len(jobs)
     assert "<html" in jobs[0].document.html and len(made) == 1
+
+
+SECOND = """\
+id: tweede
+titel: Tweede blad
+versie: 1
+voor: [cliënt]
+fase: focusbepaling
+basistaak: doelen-stellen
+principes: []
+doel: Nog een doel.
+minuten: 5
+wanneer: Soms.
+wanneer_niet: Nooit.
+begeleiding:
+  introduceren: Zo.
+  letten_op: Dit.
+instructie: Schrijf het op.
+velden:
+  - id: notitie
+    type: lange-tekst
+    label: Wat valt je op?
+"""
+
+
+def test_a_worksheets_own_digest_and_html_ignore_other_worksheets(project):
+    """A worksheet's PDFs are keyed by its own files and what all share (memo.py of_sheet):
+    that holds only because its print HTML shows no other worksheet. Edit another worksheet:
+    its digest and its print HTML stay; edit its own file: its digest changes."""
+    second = project / "worksheets/tweede.yml"
+    second.write_text(SECOND, encoding="utf-8")
+
+    def state():
+        cat = load_catalogue(project)
+        renderer = PrintRenderer(cat, date=dt.date(2026, 3, 1))
+        digests = memo.renderer_digest(renderer)
+        html = [renderer.worksheet_document(cat.worksheets["proef"], f).html for f in (0, 1)]
+        return digests.of_sheet("proef"), digests.of_sheet("tweede"), digests.whole, html
+
+    proef, tweede, whole, html = state()
+    second.write_text(SECOND.replace("Tweede blad", "Ander blad").replace("Schrijf", "Zet"),
+                      encoding="utf-8")
+    proef_after, tweede_after, whole_after, html_after = state()
+    assert html_after == html and proef_after == proef
+    assert tweede_after != tweede and whole_after != whole  # the books show every worksheet
+    own = project / "worksheets/proef.yml"
+    own.write_text(own.read_text().replace("Vul het in.", "Vul het nu in."), encoding="utf-8")
+    assert state()[0] != proef
+
+
+def test_a_worksheets_translation_is_its_own_file(project, tmp_path):
+    cat = load_catalogue(project)
+    assert memo._own_sheet(cat, memo.PurePosixPath("worksheets/proef.yml")) == "proef"
+    assert memo._own_sheet(cat, memo.PurePosixPath("worksheets/vertalingen/en/proef.yml")) == "proef"
+    assert memo._own_sheet(cat, memo.PurePosixPath("worksheets/vertalingen/en/_taal.yml")) is None
+    assert memo._own_sheet(cat, memo.PurePosixPath("worksheets/README.md")) is None
+    assert memo._own_sheet(cat, memo.PurePosixPath("data/oefeningen/proef.yml")) is None
+
+
+def test_no_worksheet_of_the_real_content_shows_another_on_its_own_pdf(tmp_path):
+    """The same on the project's content, every variant and language: editing one worksheet
+    (its title and instruction) leaves the print HTML of every other worksheet's PDFs as it
+    was, so keying those by their own files (memo.py of_sheet) is safe."""
+    from macros.model.load import SOURCES
+    from macros.print.jobs import site_jobs
+    project = tmp_path / "p"
+    for place in (*SOURCES, "site_config", "content/assets/pictogrammen", FONTS_DIR):
+        source = ROOT / place
+        if source.is_dir():
+            shutil.copytree(source, project / place, dirs_exist_ok=True)
+        elif source.is_file():
+            (project / place).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, project / place)
+
+    def documents() -> dict[str, str]:
+        cat = load_catalogue(project)
+        jobs = site_jobs(cat, [], PrintRenderer(cat, date=dt.date(2026, 3, 1)))
+        return {job.output: job.document.html for job in jobs
+                if job.output.startswith("pdf/werkbladen/")}
+
+    before = documents()
+    edited = project / "worksheets/weekplan.yml"
+    text = edited.read_text(encoding="utf-8")
+    assert "titel: Mijn weekplan" in text and "welke stap nu aan de beurt is" in text
+    edited.write_text(text.replace("titel: Mijn weekplan", "titel: Mijn eigen weekplan", 1)
+                      .replace("welke stap nu aan de beurt is", "welke stap nu komt", 1),
+                      encoding="utf-8")
+    after = documents()
+    changed = {out for out in before if before[out] != after[out]}
+    assert changed and all("/weekplan-" in out for out in changed), sorted(changed)[:5]

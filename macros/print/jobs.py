@@ -27,7 +27,8 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
               packs: dict[tuple[str, bool], Chapter] | None = None) -> list[PdfJob]:
     """Biggest first, so the book is not the last one left running on a single core."""
     r = renderer or PrintRenderer(cat)
-    common = renderer_digest(r)
+    digests = renderer_digest(r)
+    common = digests.whole
     books, sheets = L["downloads_books"], L["downloads_worksheets"]
     jobs = []
     if chapters:
@@ -57,7 +58,8 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
         for fillable, variant in variants:
             output = worksheet_pdf(ws.id, fillable)
             jobs.append(PdfJob(output, partial(r.worksheet_document, ws, fillable), sheets,
-                               ws.title, variant, inputs_digest=job_digest(common, output)))
+                               ws.title, variant,
+                               inputs_digest=job_digest(digests.of_sheet(ws.id), output)))
     # Dutch with a second language (or easy-read), grouped per language on Downloads.
     for code in [c for c in LANGUAGE_TAGS if c in cat.languages]:
         language = cat.languages[code]
@@ -71,7 +73,8 @@ def site_jobs(cat: Catalogue, chapters: list[Chapter],
             for fillable, variant in variants:
                 output = worksheet_pdf(ws.id, fillable, code)
                 jobs.append(PdfJob(output, partial(_bilingual, r, ws, fillable, texts), group,
-                                   ws.title, variant, inputs_digest=job_digest(common, output)))
+                                   ws.title, variant,
+                                   inputs_digest=job_digest(digests.of_sheet(ws.id), output)))
     return jobs
 
 

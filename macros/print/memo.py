@@ -11,7 +11,9 @@ every file the load step reads (model/load.py SOURCES, the edition's folder and 
 edition), the whole macros package (code, templates, print CSS, ui_text.yml), the project's
 assets (fonts, pictograms), pyproject.toml (the version on the covers), the libraries that
 turn data into HTML, the renderer's date, fonts and logo, and what a job adds itself (its
-output name; a course pack and the handbook their chapters' HTML). Editing any worksheet
+output name; a course pack and the handbook their chapters' HTML). One finer cut: a
+worksheet's own files (its YAML, its translations) count only for its own PDFs and for the
+jobs that show several worksheets (the books, cards, packs). Editing any other data file
 misses the memo of every job, which costs what a build cost before the memo, never a wrong
 PDF. A book (made by parts, book_parts.py) is remembered with the key of the joined PDF once
 its page numbers settled; published from the memo, its parts keep their index records.
@@ -25,7 +27,8 @@ import hashlib
 import json
 import sys
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 from . import seal
 from .render import Chapter, PrintRenderer
@@ -53,7 +56,40 @@ def _library(name: str) -> str:
         return f"{name} -"
 
 
-def renderer_digest(renderer: PrintRenderer) -> str:
+@dataclass(frozen=True)
+class InputDigests:
+    """What the jobs' print HTML depends on, for one renderer (made once per build)."""
+    shared: str  # everything but the worksheets' own files
+    sheets: dict[str, str]  # worksheet id -> digest of its own files: its YAML, translations
+
+    @property
+    def whole(self) -> str:
+        """For every job that may show more than one worksheet (books, cards, packs)."""
+        return hashlib.sha256(json.dumps([self.shared, sorted(self.sheets.items())])
+                              .encode()).hexdigest()
+
+    def of_sheet(self, ident: str) -> str:
+        """For a worksheet's own PDFs: a worksheet's print HTML shows no other worksheet
+        (print/render.py worksheet_document; tests/test_pdf_memo.py checks it), so editing
+        one worksheet makes the print HTML of its own PDFs again, not of all 294."""
+        return hashlib.sha256(f"{self.shared}\0{ident}\0{self.sheets.get(ident, '')}"
+                              .encode()).hexdigest()
+
+
+def _own_sheet(cat, relative: PurePosixPath) -> str | None:
+    """The worksheet whose own file this is (worksheets/<id>.yml, a translation
+    worksheets/vertalingen/<taal>/<id>.yml), or None."""
+    from ..model.load import WORKSHEETS
+    from ..model.translation_load import TRANSLATIONS
+
+    parent = relative.parent.as_posix()
+    if relative.suffix in (".yml", ".yaml") and relative.stem in cat.worksheets and (
+            parent == WORKSHEETS or relative.parent.parent.as_posix() == TRANSLATIONS):
+        return relative.stem
+    return None
+
+
+def renderer_digest(renderer: PrintRenderer) -> InputDigests:
     """What every job's print HTML depends on, for one renderer (once per build)."""
     from ..model.load import SOURCES  # the load step's own list, so a new source counts
 
@@ -61,18 +97,22 @@ def renderer_digest(renderer: PrintRenderer) -> str:
     h = hashlib.sha256(f"python {sys.version}\n".encode())
     for name in LIBRARIES:
         h.update(f"{_library(name)}\n".encode())
+    sheets: dict = {}  # worksheet id -> the hash of its own files
     places = [(PACKAGE, "code")] + [(cat.root / p, p) for p in (*SOURCES, *PROJECT_FILES)]
     places.append((cat.edition_dir, "edition"))
     for folder, label in places:
         for path in _files(folder):
             name = path.relative_to(folder).as_posix() if path != folder else ""
-            h.update(f"{label}/{name}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+            entry = f"{label}/{name}\0".encode() + hashlib.sha256(path.read_bytes()).digest()
+            own = (_own_sheet(cat, PurePosixPath(path.relative_to(cat.root).as_posix()))
+                   if label != "edition" and path.is_relative_to(cat.root) else None)
+            (sheets.setdefault(own, hashlib.sha256()) if own else h).update(entry)
     files = [*renderer.fonts, *renderer.script_fonts, *([renderer.logo] if renderer.logo else [])]
     for path in files:  # where the HTML names them, and their bytes (fonts decompressed)
         h.update(f"{renderer._url(path)}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
     h.update(json.dumps([renderer.date, renderer.version, renderer._url(cat.edition_dir),
                          cat.edition_dir.name]).encode())
-    return h.hexdigest()
+    return InputDigests(h.hexdigest(), {k: v.hexdigest() for k, v in sorted(sheets.items())})
 
 
 def job_digest(common: str, output: str, *chapters: Chapter) -> str:
