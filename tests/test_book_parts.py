@@ -49,7 +49,8 @@ books = []
 real_start = publish.start
 def start(*args, **kwargs):
     started = real_start(*args, **kwargs)
-    books.extend(book.job for book in started.books)
+    # every book: also one published from the memo (print/memo.py), which is not parted
+    books.extend(job for job in started.jobs if job.output in publish.PARTED)
     return started
 publish.start = start
 build(load_config("mkdocs.yml", site_dir=str(project / "site")))
@@ -230,3 +231,13 @@ def test_a_cold_build_renders_each_book_once_and_an_edit_one_part(built):
     rendered = [name for name, how in parts if "cache" not in how]
     assert len(rendered) == 1 and "handboek.pdf#deel-" in rendered[0], parts
     assert re.search(r"PDF 1/1 handboek.pdf uit \d+ delen", edited)  # joined from its parts
+
+
+def test_a_rebuild_without_changes_publishes_both_books_from_the_memo(built):
+    """Nothing changed since the last build: both books come from the cache by the memo of
+    their inputs (print/memo.py), no part is looked at or rendered."""
+    project, _, _, _ = built
+    unchanged = mkdocs_build(project)
+    assert re.findall(r"PDF-deel \S+", unchanged) == []
+    for book in ("handboek.pdf", "hulpmiddelenwaaier.pdf"):
+        assert re.search(rf"PDF \d+/\d+ {book} \(cache\)", unchanged), unchanged[-2000:]

@@ -27,6 +27,7 @@ from tiny_project import edit, make_project
 
 class SlowBuild:
     """Stands in for the Build: finish_pdfs() blocks until the test releases it."""
+    settings = SimpleNamespace(cache_dir=None)  # precompress keeps no copies
 
     def __init__(self):
         self.release, self.finished, self.superseded = (threading.Event(), threading.Event(),

@@ -22,9 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import join as join_module
 from .cache import Cache, well_formed_facts, write_atomically
-from .split import split as split_pages
 from .pdf import PdfJob
 
 PART_START = re.compile(r'^(?=<section class="kw-cover">|<nav class="kw-toc"|'
@@ -130,13 +128,15 @@ class PartedBook:
         return starts[index] + (facts["anchors"].get(anchor, 0) if facts else 0)
 
     def _html(self, index: int, starts: list[int]) -> str:
+        from .join import PART_LINK  # pikepdf (0.15 s), imported only for a book made by parts
+
         part = self.parts[index]
 
         def link(m: re.Match) -> str:
             target = m[2]
             if target in part.ids or target not in self.part_of:
                 return m[0]
-            return (f'{m[1]} href="{join_module.PART_LINK}{target}" '
+            return (f'{m[1]} href="{PART_LINK}{target}" '
                     f'data-kw-page="{self._page_of(target, starts)}"')
 
         body = LOCAL_LINK.sub(link, part.html)
@@ -182,6 +182,8 @@ class PartedBook:
                 "anchors": {name: anchors[name] - start for name in part.ids if name in anchors},
                 "bookmarks": [[page - start, level, label] for page, level, label in marks
                               if start <= page < end]}
+        from .split import split as split_pages
+
         pieces = split_pages(data, [end - start for start, end in zip(starts, ends)])
         return list(zip(self.jobs(), pieces, self.facts))
 
@@ -212,8 +214,11 @@ def read_memory(cache: Cache) -> dict[str, dict]:
     return {k: v for k, v in data.items() if isinstance(v, dict) and well_formed_facts(v)}
 
 
-def write_memory(cache: Cache, books: list[PartedBook]) -> None:
-    data = {k: v for book in books for k, v in book.remembered().items()}
+def write_memory(cache: Cache, books: list[PartedBook], keep_old: bool = False) -> None:
+    """keep_old: another book was published from the memo (memo.py) without its parts being
+    looked at; what the memory knew of them stays."""
+    data = {**(read_memory(cache) if keep_old else {}),
+            **{k: v for book in books for k, v in book.remembered().items()}}
     try:
         write_atomically(memory_path(cache), json.dumps(data).encode("utf-8"))
     except OSError as e:

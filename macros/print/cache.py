@@ -14,7 +14,8 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from . import fetch, form, pdf, seal, tagging
+from . import form, pdf, seal, tagging
+from .memo import Memo
 from .pdf import RENDER_OPTIONS
 from .render import Document
 
@@ -45,13 +46,13 @@ class Cache:
         self.key_bytes = key  # seals the index records (print/seal.py)
         self._digests: dict[Path, str] = {}
         self._records: dict[str, dict] = {}  # key -> size and sha256 of a PDF seen whole
+        self._verified: set[str] = set()  # keys whose PDF this build read whole and matched
         self._index_records: dict[str, dict] | None = None
-        # The code that turns print HTML into a PDF: rendering, what it may fetch, the form
-        # fields and the tags it adds afterwards.
-        code = hashlib.sha256(b"".join(Path(module.__file__).read_bytes()
-                                       for module in (pdf, fetch, form, tagging))).hexdigest()
+        code = hashlib.sha256(b"".join(path.read_bytes() for path in _render_code())).hexdigest()
         self._salt = (f"{code} weasyprint {version('weasyprint')} pydyf {version('pydyf')} "
                       f"{sorted(RENDER_OPTIONS.items())}")
+        # inputs digest -> key (print/memo.py), beside the edition's index
+        self.memo = Memo(folder / index.replace("index", "memo", 1), key, self._salt)
 
     def _digest(self, path: Path) -> str:
         if path not in self._digests:
@@ -106,6 +107,7 @@ class Cache:
     def drop(self, key: str) -> None:
         """Delete a cached PDF no index will name (a book part rendered with page numbers
         that turned out wrong)."""
+        self._verified.discard(key)
         for path in (self.path(key), self.facts_path(key)):
             try:
                 path.unlink(missing_ok=True)
@@ -149,27 +151,37 @@ class Cache:
         try:
             if record is None or path.stat().st_size != record["size"]:
                 return False
-            ok = hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"]
+            # read whole once per build: a build asks several times (memo, parts, books)
+            ok = key in self._verified or (
+                hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"])
         except OSError:
             return False
         if ok:
             self._records[key] = record
+            self._verified.add(key)
         return ok
 
-    def forget_replaced(self, keys: dict[str, str]) -> None:
+    def forget_replaced(self, keys: dict[str, str], keep: tuple[str, ...] = ()
+                        ) -> dict[str, str]:
         """Record this build's outputs (output -> key, with size and sha256) as the edition's
         index, and delete the cached PDFs its previous index named that no output uses any
         more: an output whose inputs changed, or one that is gone (a deleted worksheet). A PDF
         another edition's index still names stays: building one edition does not evict
-        another's PDFs."""
-        old = {rec["key"] for rec in self._read_index(self.index).values()}
+        another's PDFs. keep: output prefixes this build did not look at (the parts of a book
+        published from the memo), whose records in the previous index stay as they are.
+        Returns the outputs and keys recorded."""
+        previous = self._read_index(self.index)
+        if keep:
+            keys = {**{out: rec["key"] for out, rec in previous.items() if out.startswith(keep)},
+                    **keys}
+        old = {rec["key"] for rec in previous.values()}
         others = {rec["key"] for path in self.folder.glob("index*.json")
                   if path.name != self.index for rec in self._read_index(path.name).values()}
         for key in old - set(keys.values()) - others:
             self.drop(key)  # a read-only cache keeps it; the index below fails and says so
         index = {}
         for output, key in keys.items():
-            record = self._records.get(key)
+            record = self._records.get(key) or self._known().get(key)
             if record is None and self.path(key).is_file():
                 record = _record(self.path(key).read_bytes())
             if record is not None:
@@ -179,8 +191,19 @@ class Cache:
         try:
             write_atomically(self.folder / self.index,
                              json.dumps(index, indent=0, sort_keys=True).encode("utf-8"))
+            if (memo := self.memo.entries_to_write()) is not None:
+                write_atomically(self.memo.path, json.dumps(memo, indent=0).encode("utf-8"))
         except OSError as e:
             self.unwritable(e)
+        return keys
+
+
+def _render_code() -> list[Path]:
+    """The code that turns print HTML into a PDF: rendering, what it may fetch, the form fields
+    and the tags it adds afterwards. fetch.py is read, not imported: importing it imports
+    WeasyPrint (1.5 s), which a build that renders nothing does not need."""
+    return [Path(pdf.__file__), Path(__file__).with_name("fetch.py"),
+            Path(form.__file__), Path(tagging.__file__)]
 
 
 def well_formed_facts(facts: dict) -> bool:

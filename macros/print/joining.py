@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import book_parts, join
+from . import book_parts
 from .pdf import Result
 from .rendering import Rendering, _publish, _publish_bytes
 
@@ -24,6 +24,8 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
                report: Callable[[str], None]) -> list[Result]:
     """results of the first rendering in, the site's results out: the parts replaced by their
     books. Writes the cache index for every output of this build."""
+    from . import join  # pikepdf, imported by a build that joins a book, not by every build
+
     first = sitepdfs.rendering
     cache, superseded = first.cache, first.superseded
     books = sitepdfs.books
@@ -48,12 +50,14 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
             if adopted:
                 whole[parted.job.output] = data
             replaced.add(key)
+    settled = False
     for _ in range(book_parts.MAX_ROUNDS):
         for parted in books:
             parted.learn({out: facts for out, key in rendered.items()
                           if (facts := _facts(sitepdfs, key, unstored)) is not None})
         stale = [job for parted in books for job in parted.jobs()
                  if cache.key(job.document) != rendered.get(job.output)]
+        settled = not stale
         if not stale or superseded.is_set():  # superseded: the newer rebuild renders them
             break
         report(f"PDF-delen met verschoven paginanummers opnieuw: {len(stale)}")
@@ -95,8 +99,11 @@ def join_books(sitepdfs, site_dir: Path, results: list[Result],
             size = _publish(cache.path(book_key), site_dir, parted.job.output)
         report(f"PDF 1/1 {parted.job.output.removeprefix('pdf/')} {how}")
         results.append(Result(parted.job.output, size, None, None))
-    cache.forget_replaced(keys)
-    book_parts.write_memory(cache, books)
+        if settled and parted.job.inputs_digest and data is None:  # in the cache
+            # its page numbers settled: the same inputs give this book (memo.py)
+            cache.memo.remember(parted.job.inputs_digest, book_key)
+    keys = cache.forget_replaced(keys, first.keep)
+    book_parts.write_memory(cache, books, keep_old=bool(first.keep))
     for key in replaced - set(keys.values()):
         cache.drop(key)
     return results

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
+from typing import Callable
 
 from .form import finish_form
 from .tagging import margins_as_artifacts, one_link_per_line, tag_languages
@@ -26,15 +27,27 @@ SHEET_BODIES = ("kw-blank", "kw-fillable")  # print/render.py worksheet_document
 NOT_BALANCED = "kw-bilingual"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PdfJob:
-    """One PDF: where it goes in the site, its print document, and how Downloads lists it."""
+    """One PDF: where it goes in the site, its print document, and how Downloads lists it.
+
+    source is the document, or what makes it: then it is made when first asked for, which a
+    job whose inputs digest the cache's memo knows (print/memo.py) may never be."""
     output: str
-    document: Document
+    source: Document | Callable[[], Document]
     group: str
     title: str
     variant: str
     publish: bool = True  # False: a part of a book (book_parts.py), joined, never published
+    inputs_digest: str | None = None  # print/memo.py; None: keyed by its print HTML only
+
+    @cached_property
+    def document(self) -> Document:
+        return self.source if isinstance(self.source, Document) else self.source()
+
+    def __reduce__(self):  # a pickled job (bench/pdf_phase.py) carries its document, made
+        return (PdfJob, (self.output, self.document, self.group, self.title, self.variant,
+                         self.publish, self.inputs_digest))
 
 
 @dataclass(frozen=True)

@@ -92,11 +92,21 @@ def start(cat: Catalogue, renderer: PrintRenderer, cache_dir: Path,
     """Start rendering every PDF that is not in the cache (cache_dir/pdf)."""
     cache = Cache(cache_dir / "pdf", index=f"index-{cat.edition_dir.name}.json")
     jobs = site_pdf_jobs(cat, renderer, pages, nav, site_files or {})
+    # A book the memo knows, joined and in the cache, is published like any cached PDF: its
+    # print HTML is not made, nor its parts looked at (their index records stay).
+    known = [job for job in jobs if job.output in PARTED and _joined_in_cache(cache, job)]
+    to_render = [job for job in jobs if job.output not in PARTED] + known
     remembered = book_parts.read_memory(cache)
-    books = [book_parts.PartedBook(job, remembered) for job in jobs if job.output in PARTED]
-    to_render = [job for job in jobs if job.output not in PARTED]
+    books = [book_parts.PartedBook(job, remembered) for job in jobs
+             if job.output in PARTED and job not in known]
     for parted in books:
         parts = parted.jobs()
         to_render += [parted.one_go_job()] if parted.needs_one_go(cache, parts) else parts
-    rendering = Rendering(to_render, cache, workers, session, record_index=not books)
+    rendering = Rendering(to_render, cache, workers, session, record_index=not books,
+                          keep=tuple(f"{job.output}#" for job in known))
     return SitePdfs(pages, jobs, rendering, tuple(cat.worksheets), books, workers, session)
+
+
+def _joined_in_cache(cache: Cache, job: PdfJob) -> bool:
+    key = cache.memo.key(job.inputs_digest) if job.inputs_digest else None
+    return key is not None and cache.valid(key)

@@ -261,7 +261,7 @@ class KrachtwerkPlugin(BasePlugin):
             try:
                 build.finish_pdfs(site_dir, report=log.info)
                 if not self.offline:  # nothing serves .gz files from file://
-                    precompress(site_dir)
+                    precompress(site_dir, build.settings.cache_dir)
             finally:
                 self._unlock()
             return

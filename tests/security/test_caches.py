@@ -71,6 +71,28 @@ def test_a_damaged_cached_pdf_is_rendered_again(tmp_path, fake_render, damage):
     assert (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
 
 
+def test_publishing_into_a_used_site_folder_never_writes_into_the_cache(tmp_path, fake_render):
+    """The site's PDF may be a hard link to the cached one (rendering.py _publish): a later
+    build writing that name (a --dirty build, a read-only cache) replaces it, the cached PDF
+    stays as it was."""
+    path = cached_once(tmp_path)
+    published = tmp_path / "s0/pdf/a.pdf"
+    rendering._publish_bytes(b"%PDF-1.7\n% another build\n", tmp_path / "s0", "pdf/a.pdf")
+    assert path.read_bytes() == GOOD and published.read_bytes() != GOOD
+    rendering._publish(path, tmp_path / "s0", "pdf/a.pdf")
+    rendering._publish(path, tmp_path / "s0", "pdf/a.pdf")  # again over its own link
+    assert path.read_bytes() == GOOD == published.read_bytes()
+
+
+def test_a_cached_pdf_changed_through_the_site_is_rendered_again(tmp_path, fake_render):
+    cached_once(tmp_path)
+    with open(tmp_path / "s0/pdf/a.pdf", "r+b") as site_copy:  # written in place
+        site_copy.write(b"%PDF-1.7\n% edited in the site\n")
+    [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
+        tmp_path / "s1", report=print)
+    assert result.seconds is not None and (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
+
+
 def test_an_intact_cached_pdf_is_reused(tmp_path, fake_render):
     cached_once(tmp_path)
     [result] = rendering.Rendering([job(tmp_path)], Cache(tmp_path / "c"), workers=1).finish(
@@ -166,6 +188,39 @@ def test_a_forged_index_entry_does_not_publish_a_planted_pdf(tmp_path, fake_rend
         assert result.seconds is not None
         assert (tmp_path / "s1/pdf/a.pdf").read_bytes() == GOOD
         path.write_bytes(evil)
+
+
+@pytest.mark.parametrize("planted", ["other text", "two members", "a file name", "garbage"])
+def test_a_planted_gzip_copy_is_made_again(tmp_path, planted):
+    """The site's .gz files come from .cache/gzip when they hold exactly the file: a copy
+    someone put there with other text (or more than the text) is not served."""
+    import gzip
+    from macros.site.compress import precompress
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    page = site / "index.html"
+    page.parent.mkdir(parents=True)
+    text = "<p>hulpbronnen</p>\n" * 200
+    page.write_text(text, encoding="utf-8")
+    precompress(site, cache)
+    good = (site / "index.html.gz").read_bytes()
+    [kept] = cache.rglob("*.gz")
+    kept.write_bytes({
+        "other text": gzip.compress(b"<script>evil()</script>" * 50, 9, mtime=0),
+        "two members": good + gzip.compress(b"<script>evil()</script>", 9, mtime=0),
+        "a file name": _named_gzip(text.encode()),
+        "garbage": good[:10] + b"\0" * 40}[planted])
+    precompress(site, cache)
+    assert (site / "index.html.gz").read_bytes() == good
+    assert kept.read_bytes() == good
+
+
+def _named_gzip(data: bytes) -> bytes:
+    import gzip
+    import io
+    out = io.BytesIO()
+    with gzip.GzipFile(filename="evil.html", mode="wb", fileobj=out, mtime=0) as packed:
+        packed.write(data)
+    return out.getvalue()
 
 
 def test_a_planted_font_in_the_cache_is_converted_again(tmp_path):
