@@ -95,3 +95,12 @@ def test_a_page_with_a_tag_listing_is_not_kept(tmp_path):
     cache.look_up(_page(), "# Trefwoorden\n\n<!-- material/tags -->\n")
     cache.store(_page(), "<h1>T</h1>", set(), {}, [])
     assert list(tmp_path.glob("*.json")) == []
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_render(tmp_path):
+    (tmp_path / "c").write_text("geen map", encoding="utf-8")
+    cache = PageCache(tmp_path / "c" / "paginas", _inputs(), key_bytes=b"k" * 32)
+    assert not cache.look_up(_page(), "# A\n")
+    cache.store(_page(), "<h1>A</h1>", set(), {}, [])  # no exception: the build goes on
+    assert not PageCache(tmp_path / "c" / "paginas", _inputs(),
+                         key_bytes=b"k" * 32).look_up(_page(), "# A\n")

@@ -18,6 +18,7 @@ same too, and the entry is kept under its new key (site/macros.py same_again).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -125,11 +126,15 @@ class PageCache:
         text = json.dumps(entry, sort_keys=True, ensure_ascii=False)
         record = {"key": key, "pagina": page_key, "entry": entry,
                   "zegel": seal.seal(self.key_bytes, KIND, src, key, page_key, text)}
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(src)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(path)
+        except OSError:  # a cache folder we cannot write: the page is rendered next time too
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
 
 def page_cache_for(build, files, config) -> PageCache:
