@@ -17,19 +17,7 @@ from macros.print.pdf import PdfJob
 from macros.print.render import FONTS_DIR, Document, PrintRenderer
 from macros.print.rendering import Rendering
 from tiny_project import make_project
-
-GOOD = b"%PDF-1.7\n% rendered\n" + b"x" * 100
-
-
-@pytest.fixture
-def fake_render(monkeypatch):
-    rendered = []
-
-    def render(html, base_url, labels=(), inputs=()):
-        rendered.append(html)
-        return GOOD, 1, 0.01, {"pages": 1, "anchors": {}, "bookmarks": []}
-    monkeypatch.setattr(rendering, "render", render)
-    return rendered
+from fake_render import GOOD, fake_render  # noqa: F401 (a fixture)
 
 
 def lazy_job(base, made: list, digest: str = "d1", text: str = "Blad a") -> PdfJob:

@@ -17,25 +17,13 @@ from macros.print import rendering
 from macros.print.cache import Cache
 from macros.print.pdf import PdfJob
 from macros.print.render import Document
-
-GOOD = b"%PDF-1.7\n% rendered\n" + b"x" * 100
+from fake_render import GOOD, fake_render  # noqa: F401 (a fixture)
 
 
 def job(base, name="a") -> PdfJob:
     html = f"<html><body><p>Blad {name}</p></body></html>"
     return PdfJob(f"pdf/{name}.pdf", Document(name, html, base.as_uri() + "/", ()), "t", name,
                   "leeg")
-
-
-@pytest.fixture
-def fake_render(monkeypatch):
-    rendered = []
-
-    def render(html, base_url, labels=(), inputs=()):
-        rendered.append(html)
-        return GOOD, 1, 0.01, {"pages": 1, "anchors": {}, "bookmarks": []}
-    monkeypatch.setattr(rendering, "render", render)
-    return rendered
 
 
 def cached_once(tmp_path):
